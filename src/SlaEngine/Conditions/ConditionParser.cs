@@ -107,7 +107,7 @@ internal sealed class ConditionParser
 
     private ConditionNode ParseAnd()
     {
-        var first = ParseComparison();
+        var first = ParseNot();
         if (Current.Kind != TokenKind.And)
         {
             return first;
@@ -118,7 +118,7 @@ internal sealed class ConditionParser
         while (Current.Kind == TokenKind.And)
         {
             _position++;
-            operands.Add(ParseComparison());
+            operands.Add(ParseNot());
         }
 
         return new LogicalNode(true, operands.ToImmutable(), first.Offset);
@@ -126,22 +126,11 @@ internal sealed class ConditionParser
 
     private ConditionNode ParseComparison()
     {
-        var leftToken = Current;
-        var left = ParseUnary();
+        var left = ParsePrimary();
         var operatorToken = Current;
         if (!TryReadOperator(out var op))
         {
             return left;
-        }
-
-        if (leftToken.Kind == TokenKind.Not)
-        {
-            _context.Report(
-                _text,
-                leftToken.Offset,
-                DiagnosticCodes.ConditionNotPrecedence,
-                DiagnosticSeverity.Warning,
-                $"`not` binds tighter than `{ComparisonNode.TextOf(op)}`: this reads as `(not …) {ComparisonNode.TextOf(op)} …`. Write `not (… {ComparisonNode.TextOf(op)} …)` to negate the comparison, or `(not …)` to keep this meaning without the warning.");
         }
 
         var any = false;
@@ -151,7 +140,7 @@ internal sealed class ConditionParser
             _position++;
         }
 
-        var right = ParseUnary();
+        var right = ParsePrimary();
         var patterns = op == ComparisonOperator.Matches ? CompilePatterns(right, any) : default;
         var node = new ComparisonNode(op, any, left, right, patterns, left.Offset, operatorToken.Offset);
         if (IsOperatorToken(Current))
@@ -208,17 +197,18 @@ internal sealed class ConditionParser
         return true;
     }
 
-    private ConditionNode ParseUnary()
+    private ConditionNode ParseNot()
     {
+        // `not` negates a whole comparison: `not x > 3` is `not (x > 3)` (it binds looser than comparisons, tighter than `and`).
         if (Current.Kind != TokenKind.Not)
         {
-            return ParsePrimary();
+            return ParseComparison();
         }
 
         var notToken = Current;
         Enter(notToken);
         _position++;
-        var operand = ParseUnary();
+        var operand = ParseNot();
         _depth--;
         return new NotNode(operand, notToken.Offset);
     }

@@ -12,8 +12,8 @@ internal static class ConditionPrinter
 {
     private const int OrLevel = 1;
     private const int AndLevel = 2;
-    private const int ComparisonLevel = 3;
-    private const int NotLevel = 4;
+    private const int NotLevel = 3;
+    private const int ComparisonLevel = 4;
     private const int PrimaryLevel = 5;
 
     /// <summary>Prints a node.</summary>
@@ -62,7 +62,7 @@ internal static class ConditionPrinter
                         builder.Append(logical.IsAnd ? " and " : " or ");
                     }
 
-                    Append(builder, logical.Operands[i], logical.IsAnd ? ComparisonLevel : AndLevel);
+                    Append(builder, logical.Operands[i], logical.IsAnd ? NotLevel : AndLevel);
                 }
 
                 break;

@@ -56,7 +56,4 @@ internal static partial class DiagnosticCodes
 
     /// <summary><c>score</c> used where it is not allowed (in a scoring rule, where it would depend on itself).</summary>
     internal const string ConditionScoreNotAllowed = "SLA0417";
-
-    /// <summary>Warning: <c>not x == y</c> reads as <c>(not x) == y</c> because <c>not</c> binds tightest.</summary>
-    internal const string ConditionNotPrecedence = "SLA0418";
 }

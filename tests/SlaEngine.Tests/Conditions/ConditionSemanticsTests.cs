@@ -172,17 +172,17 @@ public class ConditionSemanticsTests
         Assert.Equal(expected, condition.Evaluate(Scope));
     }
 
-    [Fact]
-    public void Evaluate_NotBeforeComparison_NegatesTheOperand()
+    [Theory]
+    [InlineData("not off == true", true)] // not negates the whole comparison: not (off == true)
+    [InlineData("not missing > 3", true)] // not of a comparison involving null is true
+    [InlineData("not flag == true and flag", false)] // not binds tighter than and
+    public void Evaluate_NotBeforeComparison_NegatesTheComparison(string text, bool expected)
     {
-        // `not off == true` reads as `(not off) == true`, with a warning.
         var context = ConditionTestContext.Create();
-        var condition = ConditionCompiler.Compile("not off == true", context);
+        var condition = ConditionCompiler.Compile(text, context);
         Assert.NotNull(condition);
-        Assert.True(condition.Evaluate(Scope));
-        var warning = Assert.Single(context.Diagnostics);
-        Assert.Equal(SlaEngine.Validation.DiagnosticCodes.ConditionNotPrecedence, warning.Code);
-        Assert.False(warning.IsError);
+        Assert.Equal(expected, condition.Evaluate(Scope));
+        Assert.Empty(context.Diagnostics);
     }
 
     [Fact]
