@@ -178,6 +178,9 @@ internal static partial class YamlTreeReader
 
         private static int Column(Mark mark) => (int)Math.Clamp(mark.Column, 1, int.MaxValue);
 
+        private static string ShortTag(string tag) =>
+            tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? "!!" + tag["tag:yaml.org,2002:".Length..] : tag;
+
         private static string? AnchorOf(NodeEvent node) => node.Anchor.IsEmpty ? null : node.Anchor.Value;
 
         private static YamlScalarStyle StyleOf(ScalarStyle style) => style switch
@@ -196,7 +199,7 @@ internal static partial class YamlTreeReader
                     DiagnosticCodes.TypeTagNotAllowed,
                     Line(node.Start),
                     Column(node.Start),
-                    DiagnosticBag.Invariant($"YAML type tags are not allowed (found `{node.Tag.Value}`); remove the tag"));
+                    DiagnosticBag.Invariant($"YAML type tags are not allowed (found `{ShortTag(node.Tag.Value)}`); remove the tag"));
             }
         }
 

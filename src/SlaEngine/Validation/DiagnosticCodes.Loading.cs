@@ -205,6 +205,9 @@ internal static partial class DiagnosticCodes
     /// <summary>SLA0524: <c>on_exhausted</c> is set on a tier with neither <c>cadence</c> nor <c>effort</c>.</summary>
     internal const string OnExhaustedWithoutWork = "SLA0524";
 
+    /// <summary>SLA0525: A <c>cadence</c> lists no steps.</summary>
+    internal const string EmptyCadence = "SLA0525";
+
     /// <summary>SLA0530: A goal name is not one the report knows.</summary>
     internal const string UnknownGoal = "SLA0530";
 
