@@ -15,7 +15,7 @@ namespace SlaEngine.Policies;
 /// Immutable and thread-safe: one instance can serve any number of concurrent evaluations. Loading the same text
 /// twice gives equivalent policies.
 /// </remarks>
-public sealed class SlaPolicy
+public sealed partial class SlaPolicy
 {
     private readonly FrozenDictionary<string, BusinessCalendar> _calendarsByName;
     private readonly FrozenDictionary<string, TierDefinition> _tiersByName;
