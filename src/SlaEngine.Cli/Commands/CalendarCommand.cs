@@ -1,0 +1,150 @@
+using System.Text.Json;
+using NodaTime;
+using SlaEngine.Calendars;
+using SlaEngine.Evaluation;
+
+namespace SlaEngine.Cli.Commands;
+
+/// <summary><c>slaengine calendar --policy P --calendar C --ops FILE|-</c>: batch calendar math, JSONL in and out.</summary>
+internal static class CalendarCommand
+{
+    internal const string Help = """
+        Usage: slaengine calendar --policy POLICY.yaml --calendar NAME --ops FILE|-
+
+        Streams calendar operations, one JSON object per line, and answers each on one line with "line" echoed
+        (1-based input line). An invalid op gets {"line":N,"error":{"code":…,"message":…}}; the rest still run
+        and the exit code is 3.
+
+        Ops:
+          {"op":"add","from":T,"duration":"4 business hours"}   -> {"result":T}   (any duration: business/elapsed/days)
+          {"op":"subtract","from":T,"duration":D}              -> {"result":T}
+          {"op":"add_days","from":T,"days":N}                  -> {"result":T}
+          {"op":"between","from":T,"to":T}                     -> {"seconds":N}
+          {"op":"is_open","at":T}                              -> {"open":bool}
+          {"op":"next_open","at":T}                            -> {"result":T}
+
+        Example:
+          echo '{"op":"add","from":"2026-11-20T15:30:00Z","duration":"2 business hours"}' \
+            | slaengine calendar --policy samples/policies/rank-bands.yaml --calendar us-sales --ops -
+
+        """;
+
+    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var line = CommandLine.Parse(args, ["--policy", "--calendar", "--ops"], []);
+        var policyPath = line.Required("--policy", "policy.yaml");
+        var calendarName = line.Required("--calendar", "us-sales");
+        var opsPath = line.Required("--ops", "ops.jsonl");
+        var policy = PolicyFiles.Load(policyPath, stderr);
+        if (policy is null)
+        {
+            return Program.ExitFailure;
+        }
+
+        if (!policy.TryGetCalendar(calendarName, out var calendar))
+        {
+            throw new UsageException($"--calendar '{calendarName}' is not defined in {policyPath}; it defines: {string.Join(", ", policy.Calendars.Select(c => c.Name))}.");
+        }
+
+        using var source = LineSource.Open(opsPath);
+        var buffer = new ArrayBufferWriter();
+        var invalid = false;
+        var number = 0;
+        while (source.ReadLine() is { } bytes)
+        {
+            number++;
+            buffer.Reset();
+            using (var writer = new Utf8JsonWriter(buffer.Stream))
+            {
+                invalid |= !Answer(calendar, bytes, number, writer);
+            }
+
+            stdout.WriteLine(buffer.Text);
+        }
+
+        return invalid ? Program.ExitInvalidInput : Program.ExitOk;
+    }
+
+    /// <summary>Answers one op; returns false when the op was invalid.</summary>
+    internal static bool Answer(BusinessCalendar calendar, byte[] bytes, int number, Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        try
+        {
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
+            var op = document.RootElement;
+            if (op.ValueKind != JsonValueKind.Object)
+            {
+                throw new OpException("an op must be a JSON object");
+            }
+
+            switch (String(op, "op"))
+            {
+                case "add":
+                    writer.WriteString("result", EvaluationJson.FormatInstant(calendar.Add(Instant(op, "from"), Duration(op))));
+                    break;
+                case "subtract":
+                    writer.WriteString("result", EvaluationJson.FormatInstant(calendar.Subtract(Instant(op, "from"), Duration(op))));
+                    break;
+                case "add_days":
+                    writer.WriteString("result", EvaluationJson.FormatInstant(calendar.AddBusinessDays(Instant(op, "from"), Days(op))));
+                    break;
+                case "between":
+                    writer.WriteNumber("seconds", (long)Math.Floor(calendar.Between(Instant(op, "from"), Instant(op, "to")).TotalSeconds));
+                    break;
+                case "is_open":
+                    writer.WriteBoolean("open", calendar.IsOpen(Instant(op, "at")));
+                    break;
+                case "next_open":
+                    writer.WriteString("result", EvaluationJson.FormatInstant(calendar.NextOpen(Instant(op, "at"))));
+                    break;
+                case var other:
+                    throw new OpException($"unknown op '{other}'; expected add, subtract, add_days, between, is_open or next_open");
+            }
+
+            writer.WriteNumber("line", number);
+            writer.WriteEndObject();
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            writer.Reset();
+            writer.WriteStartObject();
+            writer.WriteNumber("line", number);
+            writer.WriteStartObject("error");
+            writer.WriteString("code", Validation.DiagnosticCodes.InvalidCalendarOp);
+            writer.WriteString("message", e is JsonException ? "not a valid JSON object: " + e.Message.Split(" Path:")[0] : e.Message);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            return false;
+        }
+    }
+
+    private static string String(JsonElement op, string name) =>
+        op.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw new OpException($"'{name}' is required and must be a string");
+
+    private static Instant Instant(JsonElement op, string name)
+    {
+        var text = String(op, name);
+        return LeadJson.TryParseInstant(text, out var instant)
+            ? instant
+            : throw new OpException($"'{name}' is '{text}'; expected an ISO-8601 instant like 2026-11-20T15:30:00Z");
+    }
+
+    private static SlaDuration Duration(JsonElement op)
+    {
+        var text = String(op, "duration");
+        return SlaDuration.TryParse(text, out var duration)
+            ? duration
+            : throw new OpException($"'duration' is '{text}'; expected N [business] minutes|hours|days|weeks");
+    }
+
+    private static int Days(JsonElement op) =>
+        op.TryGetProperty("days", out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var days) && days >= 0
+            ? days
+            : throw new OpException("'days' is required and must be a non-negative integer");
+
+    private sealed class OpException(string message) : Exception(message);
+}

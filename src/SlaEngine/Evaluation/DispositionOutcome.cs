@@ -1,0 +1,14 @@
+namespace SlaEngine.Evaluation;
+
+/// <summary>How the closed loop ended for a lead (spec 4.1).</summary>
+public enum DispositionOutcome
+{
+    /// <summary>Converted to an opportunity.</summary>
+    Convert,
+
+    /// <summary>Deferred.</summary>
+    Defer,
+
+    /// <summary>Recycled back to marketing.</summary>
+    Recycle,
+}

@@ -1,0 +1,14 @@
+namespace SlaEngine.Evaluation;
+
+/// <summary>Options of an evaluation.</summary>
+public sealed record EvaluationOptions
+{
+    /// <summary>Gets the default options: with the explanation trace.</summary>
+    public static EvaluationOptions Default { get; } = new();
+
+    /// <summary>Gets options without the explanation trace, for bulk evaluation where nobody reads it.</summary>
+    public static EvaluationOptions WithoutTrace { get; } = new() { IncludeTrace = false };
+
+    /// <summary>Gets a value indicating whether the evaluation records its explanation trace. Default true.</summary>
+    public bool IncludeTrace { get; init; } = true;
+}

@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace SlaEngine.Evaluation;
+
+/// <summary>
+/// The immutable result of evaluating one lead under one policy at one instant (spec 4): status and reason, score,
+/// tier, band, team and calendar, milestones, next touch, escalation rungs and the explanation trace.
+/// </summary>
+public sealed record LeadEvaluation
+{
+    /// <summary>Gets the lead's id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Gets the policy id.</summary>
+    public required string PolicyId { get; init; }
+
+    /// <summary>Gets the policy version.</summary>
+    public required int PolicyVersion { get; init; }
+
+    /// <summary>Gets the evaluation instant.</summary>
+    public required Instant At { get; init; }
+
+    /// <summary>Gets the status.</summary>
+    public required LeadStatus Status { get; init; }
+
+    /// <summary>Gets the reason, starting with <c>exclusion: NAME</c>, <c>disposition: OUTCOME</c>, <c>trigger: NAME</c>, <c>score</c>, <c>below threshold</c>, <c>band: NAME</c> or <c>no band</c>.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>Gets the score (null for excluded leads).</summary>
+    public double? Score { get; init; }
+
+    /// <summary>Gets the tier, when one was decided.</summary>
+    public string? Tier { get; init; }
+
+    /// <summary>Gets the band of the <c>bands.by</c> value, when one matched.</summary>
+    public string? Band { get; init; }
+
+    /// <summary>Gets the routed team.</summary>
+    public string? Team { get; init; }
+
+    /// <summary>Gets the routed calendar's name.</summary>
+    public string? Calendar { get; init; }
+
+    /// <summary>Gets the SLA start.</summary>
+    public Instant? SlaStart { get; init; }
+
+    /// <summary>Gets the milestones, in order: <c>first_touch</c>, <c>effort</c>, cadence steps, <c>disposition</c>.</summary>
+    public ImmutableArray<MilestoneResult> Milestones { get; init; } = [];
+
+    /// <summary>Gets the next touch, or null when no touch milestone is open.</summary>
+    public NextTouch? NextTouch { get; init; }
+
+    /// <summary>Gets the escalation rungs of the tier.</summary>
+    public ImmutableArray<EscalationResult> Escalations { get; init; } = [];
+
+    /// <summary>Gets the explanation trace (empty when tracing was switched off in <see cref="EvaluationOptions"/>).</summary>
+    public ImmutableArray<TraceEntry> Trace { get; init; } = [];
+
+    /// <summary>Finds a milestone by name.</summary>
+    /// <param name="name">The milestone name.</param>
+    /// <returns>The milestone, or null.</returns>
+    public MilestoneResult? Milestone(string name)
+    {
+        foreach (var milestone in Milestones)
+        {
+            if (milestone.Name == name)
+            {
+                return milestone;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,302 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using NodaTime;
+using SlaEngine.Calendars;
+using SlaEngine.Conditions;
+using SlaEngine.Policies;
+
+namespace SlaEngine.Evaluation;
+
+/// <summary>
+/// Evaluates one lead under a compiled policy at an instant (spec section 4). Pure: no clock, no I/O, no shared
+/// mutable state, so one policy can be evaluated from many threads at once.
+/// </summary>
+internal static class LeadEvaluator
+{
+    internal const string FirstTouchName = "first_touch";
+    internal const string EffortName = "effort";
+    internal const string DispositionName = "disposition";
+    internal const string CadenceStepPrefix = "cadence_step_";
+
+    internal static LeadEvaluation Evaluate(SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options)
+    {
+        var trace = options.IncludeTrace ? ImmutableArray.CreateBuilder<TraceEntry>() : null;
+        var scope = new LeadConditionScope(lead, at);
+        var result = new LeadEvaluation
+        {
+            Id = lead.Id,
+            PolicyId = policy.Id,
+            PolicyVersion = policy.Version,
+            At = at,
+            Status = LeadStatus.Nurture,
+            Reason = "below threshold",
+        };
+
+        // 1. Exclusions, in order: the first match excludes the lead.
+        foreach (var exclusion in policy.Exclusions)
+        {
+            var matched = exclusion.When.Evaluate(scope);
+            trace?.Add(Entry("exclusion", exclusion.Name, matched, $"when {exclusion.When.Text}", exclusion.When, scope));
+            if (matched)
+            {
+                return result with { Status = LeadStatus.Excluded, Reason = "exclusion: " + exclusion.Name, Trace = Finish(trace) };
+            }
+        }
+
+        // 3. Score, then triggers (all evaluated; the first match in file order is the reason), then the threshold.
+        var score = Score(policy, lead, at, scope, trace);
+        scope.Score = score;
+        TriggerRule? trigger = null;
+        foreach (var rule in policy.Triggers)
+        {
+            var matched = rule.When.Evaluate(scope);
+            trace?.Add(Entry("trigger", rule.Name, matched, $"when {rule.When.Text}" + (rule.Tier is null ? string.Empty : $" (sets tier {rule.Tier})"), rule.When, scope));
+            trigger ??= matched ? rule : null;
+        }
+
+        var byScore = policy.ScoreThreshold is { } threshold && score >= threshold;
+        var qualified = trigger is not null || byScore;
+        var scoreText = Format(score);
+        var qualification = trigger is not null
+            ? "trigger: " + trigger.Name
+            : byScore
+                ? $"score {scoreText} >= threshold {Format(policy.ScoreThreshold!.Value)}"
+                : policy.ScoreThreshold is { } t
+                    ? $"below threshold: score {scoreText} < {Format(t)}"
+                    : $"below threshold: no trigger matched and the policy sets no score threshold";
+        trace?.Add(new TraceEntry("qualification", "qualification", qualified, qualification, []));
+        result = result with { Score = score };
+
+        // 2. A disposition at or before `at` ends the SLA; milestones are still reported.
+        var disposition = lead.Disposition is { } d && d.At <= at ? d : null;
+        if (lead.Disposition is { } ignored && disposition is null)
+        {
+            trace?.Add(new TraceEntry("disposition", ignored.Outcome.ToString().ToLowerInvariant(), false, $"recorded at {Format(ignored.At)}, after the evaluation instant: ignored", []));
+        }
+
+        // 4. Tier: the first matching trigger's tier, else the band of the `bands.by` value; a pinned tier wins.
+        var (band, bandValue) = FindBand(policy, lead, score);
+        if (policy.Bands is { } bands)
+        {
+            trace?.Add(new TraceEntry(
+                "band",
+                band?.Name ?? "(none)",
+                band is not null,
+                band is null
+                    ? $"{bands.By} = {(bandValue is null ? "null" : Format(bandValue.Value))}: no band covers it"
+                    : $"{bands.By} = {Format(bandValue!.Value)} falls in band {band.Name}" + (band.Nurture ? " (nurture)" : $" (tier {band.Tier})"),
+                bands.ByScore ? [] : [new(bands.By, scope.GetAttribute(bands.By))]));
+        }
+
+        string? tierName;
+        string tierWhy;
+        if (lead.Assigned?.Tier is { } pinnedTier)
+        {
+            tierName = pinnedTier;
+            tierWhy = $"tier {pinnedTier} pinned by the lead's assignment";
+        }
+        else if (trigger?.Tier is { } triggerTier)
+        {
+            tierName = triggerTier;
+            tierWhy = $"tier {triggerTier} set by trigger {trigger.Name}";
+        }
+        else if (band is { Nurture: false, Tier: { } bandTier })
+        {
+            tierName = bandTier;
+            tierWhy = $"tier {bandTier} from band {band.Name}";
+        }
+        else
+        {
+            tierName = null;
+            tierWhy = band is null ? "no band" : "band: " + band.Name;
+        }
+
+        trace?.Add(new TraceEntry("tier", tierName ?? "(none)", tierName is not null, tierWhy, []));
+        result = result with { Band = band?.Name };
+
+        if (disposition is null)
+        {
+            if (!qualified)
+            {
+                return result with { Status = LeadStatus.Nurture, Reason = qualification, Trace = Finish(trace) };
+            }
+
+            if (tierName is null)
+            {
+                var why = band is null ? "no band" : $"band: {band.Name}";
+                why += bandValue is null ? $" ({policy.Bands?.By ?? "bands.by"} is null)" : $" ({policy.Bands!.By} = {Format(bandValue.Value)})";
+                return result with { Status = LeadStatus.Nurture, Reason = why, Trace = Finish(trace) };
+            }
+        }
+
+        var reason = disposition is null
+            ? (trigger is not null ? qualification : $"score {scoreText} >= threshold {Format(policy.ScoreThreshold ?? 0)}")
+            : "disposition: " + disposition.Outcome.ToString().ToLowerInvariant();
+        var status = disposition?.Outcome switch
+        {
+            DispositionOutcome.Convert => LeadStatus.Converted,
+            DispositionOutcome.Defer => LeadStatus.Deferred,
+            DispositionOutcome.Recycle => LeadStatus.Recycled,
+            _ => LeadStatus.Mql,
+        };
+        if (disposition is not null)
+        {
+            trace?.Add(new TraceEntry("disposition", disposition.Outcome.ToString().ToLowerInvariant(), true, $"dispositioned at {Format(disposition.At)}: the SLA ended then", []));
+        }
+
+        result = result with { Status = status, Reason = reason, Tier = tierName };
+        if (tierName is null || !policy.TryGetTier(tierName, out var tier))
+        {
+            return result with { Trace = Finish(trace) };
+        }
+
+        // 5. Routing: first matching rule; a pinned team wins.
+        var (team, calendar) = Route(policy, lead, scope, trace);
+        result = result with { Team = team, Calendar = calendar?.Name };
+        if (calendar is null)
+        {
+            return result with { Trace = Finish(trace) };
+        }
+
+        // 6. Milestones, next touch, escalations.
+        var start = lead.MqlAt ?? at;
+        var plan = new MilestonePlanner(tier, calendar, lead, at, start, disposition, scope, trace);
+        plan.Run();
+        if (status == LeadStatus.Mql && tier.RecycleOnExhausted && plan.Exhausted)
+        {
+            status = LeadStatus.RecycleDue;
+            reason += "; touch plan exhausted without a disposition: recycle to marketing nurture";
+        }
+
+        return result with
+        {
+            Status = status,
+            Reason = reason,
+            SlaStart = start,
+            Milestones = plan.Milestones,
+            NextTouch = plan.NextTouch,
+            Escalations = plan.Escalations,
+            Trace = Finish(trace),
+        };
+    }
+
+    internal static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    internal static string Format(Instant value) => NodaTime.Text.InstantPattern.General.Format(value);
+
+    internal static Duration ToElapsed(SlaDuration duration) =>
+        duration.IsFixedLength ? duration.FixedLength : Duration.FromDays(duration.IsBusiness ? duration.BusinessDays : duration.CalendarDays);
+
+    internal static TraceEntry Entry(string stage, string rule, bool result, string detail, Condition condition, IConditionScope scope)
+    {
+        var values = condition.Identifiers.IsEmpty
+            ? ImmutableArray<KeyValuePair<string, LeadValue>>.Empty
+            : condition.Identifiers.Select(id => new KeyValuePair<string, LeadValue>(id, scope.GetAttribute(id))).ToImmutableArray();
+        return new TraceEntry(stage, rule, result, detail, values);
+    }
+
+    private static ImmutableArray<TraceEntry> Finish(ImmutableArray<TraceEntry>.Builder? trace) => trace?.ToImmutable() ?? [];
+
+    private static double Score(SlaPolicy policy, LeadSnapshot lead, Instant at, LeadConditionScope scope, ImmutableArray<TraceEntry>.Builder? trace)
+    {
+        var total = 0.0;
+        foreach (var rule in policy.ScoringRules)
+        {
+            double contribution;
+            string detail;
+            if (rule.When is { } when)
+            {
+                var matched = when.Evaluate(scope);
+                contribution = matched ? rule.Points : 0;
+                detail = $"when {when.Text}: {(matched ? "+" + Format(rule.Points) : "0")}";
+                if (trace is not null)
+                {
+                    var entry = Entry("scoring", rule.Name, matched, detail, when, scope);
+                    trace.Add(entry);
+                }
+
+                total += contribution;
+                continue;
+            }
+
+            var window = rule.Within is { } within ? at - ToElapsed(within) : Instant.MinValue;
+            var halfLife = rule.HalfLife is { } h ? ToElapsed(h).TotalSeconds : 0;
+            var count = 0;
+            contribution = 0;
+            foreach (var e in lead.Events)
+            {
+                if (e.At > at || e.At < window || !string.Equals(e.Type, rule.Event, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                count++;
+                contribution += halfLife > 0 ? rule.Points * Math.Pow(2, -(at - e.At).TotalSeconds / halfLife) : rule.Points;
+            }
+
+            if (rule.Max is { } max)
+            {
+                contribution = contribution >= 0 ? Math.Min(contribution, Math.Abs(max)) : Math.Max(contribution, -Math.Abs(max));
+            }
+
+            total += contribution;
+            trace?.Add(new TraceEntry("scoring", rule.Name, count > 0, $"{count} {rule.Event} event(s){(rule.Within is { } w ? " within " + w : string.Empty)}{(rule.HalfLife is { } hl ? ", half-life " + hl : string.Empty)}{(rule.Max is { } m ? ", max " + Format(m) : string.Empty)}: {Format(contribution)}", []));
+        }
+
+        var score = Math.Round(total, 2, MidpointRounding.AwayFromZero);
+        trace?.Add(new TraceEntry("scoring", "score", null, "score = " + Format(score), []));
+        return score;
+    }
+
+    private static (RankBand? Band, double? Value) FindBand(SlaPolicy policy, LeadSnapshot lead, double score)
+    {
+        if (policy.Bands is not { } bands)
+        {
+            return (null, null);
+        }
+
+        double? value = bands.ByScore
+            ? score
+            : lead.Attributes.TryGetValue(bands.By, out var v) && v.Kind == LeadValueKind.Number ? v.AsNumber : null;
+        return (value is { } x ? bands.Find(x) : null, value);
+    }
+
+    private static (string? Team, BusinessCalendar? Calendar) Route(SlaPolicy policy, LeadSnapshot lead, IConditionScope scope, ImmutableArray<TraceEntry>.Builder? trace)
+    {
+        if (lead.Assigned?.Team is { } pinnedTeam)
+        {
+            var rule = policy.Routing.FirstOrDefault(r => r.Team == pinnedTeam);
+            var calendarName = rule?.CalendarName ?? policy.Calendars.FirstOrDefault()?.Name;
+            BusinessCalendar? pinnedCalendar = null;
+            if (calendarName is not null)
+            {
+                policy.TryGetCalendar(calendarName, out pinnedCalendar);
+            }
+
+            trace?.Add(new TraceEntry("routing", pinnedTeam, true, $"team {pinnedTeam} pinned by the lead's assignment; calendar {pinnedCalendar?.Name ?? "(none)"}", []));
+            return (pinnedTeam, pinnedCalendar);
+        }
+
+        foreach (var rule in policy.Routing)
+        {
+            var matched = rule.IsDefault || rule.When is null || rule.When.Evaluate(scope);
+            if (trace is not null)
+            {
+                var detail = rule.IsDefault ? "default" : $"when {rule.WhenText}";
+                trace.Add(rule.When is null
+                    ? new TraceEntry("routing", rule.Team, matched, detail, [])
+                    : Entry("routing", rule.Team, matched, detail, rule.When, scope));
+            }
+
+            if (matched)
+            {
+                policy.TryGetCalendar(rule.CalendarName, out var routed);
+                return (rule.Team, routed);
+            }
+        }
+
+        var fallback = policy.Calendars.IsEmpty ? null : policy.Calendars[0];
+        trace?.Add(new TraceEntry("routing", "(none)", false, $"no routing rule matched; calendar {fallback?.Name ?? "(none)"}", []));
+        return (null, fallback);
+    }
+}

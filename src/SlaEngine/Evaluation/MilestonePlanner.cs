@@ -1,0 +1,450 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using NodaTime;
+using SlaEngine.Calendars;
+using SlaEngine.Policies;
+
+namespace SlaEngine.Evaluation;
+
+/// <summary>
+/// Computes a tier's milestones for one lead (spec 4.3–4.5): dues on pause-aware clocks, completion from touches,
+/// verdicts, the next touch and the escalation rungs.
+/// </summary>
+internal sealed class MilestonePlanner
+{
+    private readonly TierDefinition _tier;
+    private readonly BusinessCalendar _calendar;
+    private readonly LeadSnapshot _lead;
+    private readonly Instant _at;
+    private readonly Instant _start;
+    private readonly LeadDisposition? _disposition;
+    private readonly LeadConditionScope _scope;
+    private readonly ImmutableArray<TraceEntry>.Builder? _trace;
+    private readonly List<LeadTouch> _touches;
+    private readonly ImmutableArray<MilestoneResult>.Builder _milestones = ImmutableArray.CreateBuilder<MilestoneResult>();
+    private readonly List<Candidate> _candidates = [];
+
+    internal MilestonePlanner(
+        TierDefinition tier,
+        BusinessCalendar calendar,
+        LeadSnapshot lead,
+        Instant at,
+        Instant start,
+        LeadDisposition? disposition,
+        LeadConditionScope scope,
+        ImmutableArray<TraceEntry>.Builder? trace)
+    {
+        _tier = tier;
+        _calendar = calendar;
+        _lead = lead;
+        _at = at;
+        _start = start;
+        _disposition = disposition;
+        _scope = scope;
+        _trace = trace;
+
+        // Touches after `at` are ignored, and so are touches after the disposition ended the SLA.
+        var end = disposition?.At ?? at;
+        _touches = [];
+        foreach (var touch in lead.Touches)
+        {
+            if (touch.At <= end)
+            {
+                _touches.Add(touch);
+            }
+        }
+
+        if (!IsSorted(_touches))
+        {
+            _touches = [.. _touches.OrderBy(t => t.At)];
+        }
+    }
+
+    internal ImmutableArray<MilestoneResult> Milestones { get; private set; }
+
+    internal NextTouch? NextTouch { get; private set; }
+
+    internal ImmutableArray<EscalationResult> Escalations { get; private set; }
+
+    /// <summary>Gets a value indicating whether every touch plan of the tier (effort, cadence) is exhausted.</summary>
+    internal bool Exhausted { get; private set; }
+
+    internal void Run()
+    {
+        Instant? firstTouchAt = null;
+        Instant? firstTouchMetAt = null;
+        var hasPlan = false;
+        var exhausted = true;
+
+        if (_tier.FirstTouch is { } firstTouch)
+        {
+            var clock = ClockFor(firstTouch.Within);
+            var due = clock.Due(_start, firstTouch.Within);
+            Instant? met = null;
+            foreach (var touch in _touches)
+            {
+                if (touch.At >= _start && Contains(firstTouch.Channels, touch.Channel))
+                {
+                    met = touch.At;
+                    break;
+                }
+            }
+
+            firstTouchMetAt = met;
+            firstTouchAt = met;
+            Judge(LeadEvaluator.FirstTouchName, clock, _start, firstTouch.Within, due, met, firstTouch.WarnBefore ?? _tier.WarnBefore);
+            if (met is null)
+            {
+                _candidates.Add(new Candidate(LeadEvaluator.FirstTouchName, due, firstTouch.Channels[0], null));
+            }
+        }
+
+        if (!_tier.Effort.IsEmpty)
+        {
+            hasPlan = true;
+            var done = new int[_tier.Effort.Length];
+            Instant? last = null;
+            Instant? firstCounted = null;
+            Instant? met = null;
+            foreach (var touch in _touches)
+            {
+                if (touch.At < _start)
+                {
+                    continue;
+                }
+
+                for (var i = 0; i < done.Length; i++)
+                {
+                    if (done[i] < _tier.Effort[i].Count && string.Equals(_tier.Effort[i].Channel, touch.Channel, StringComparison.OrdinalIgnoreCase))
+                    {
+                        done[i]++;
+                        last = touch.At;
+                        firstCounted ??= touch.At;
+                        break;
+                    }
+                }
+
+                if (met is null && AllDone(done))
+                {
+                    met = touch.At;
+                }
+            }
+
+            firstTouchAt ??= firstCounted;
+            exhausted &= met is not null;
+            Instant? due = null;
+            SlaClock clock = default;
+            if (_tier.CompleteWithin is { } within)
+            {
+                clock = ClockFor(within);
+                due = clock.Due(_start, within);
+                Judge(LeadEvaluator.EffortName, clock, _start, within, due, met, _tier.WarnBefore);
+            }
+            else
+            {
+                _milestones.Add(new MilestoneResult(LeadEvaluator.EffortName, null, met is null ? Open() : MilestoneStatus.Met, met, Duration.Zero));
+            }
+
+            if (met is null && due is { } deadline)
+            {
+                var left = 0;
+                var best = -1;
+                for (var i = 0; i < done.Length; i++)
+                {
+                    var remaining = _tier.Effort[i].Count - done[i];
+                    left += remaining;
+                    if (remaining > 0 && (best < 0 || remaining > _tier.Effort[best].Count - done[best]))
+                    {
+                        best = i;
+                    }
+                }
+
+                var from = last ?? _start;
+                var spacing = clock.Measure(from, deadline) / left;
+                spacing = spacing <= Duration.Zero ? Duration.Zero : Duration.FromMinutes(Math.Floor(spacing.TotalMinutes));
+                _candidates.Add(new Candidate(LeadEvaluator.EffortName, deadline, _tier.Effort[best].Channel, clock.Advance(from, spacing)));
+            }
+        }
+
+        if (!_tier.Cadence.IsEmpty)
+        {
+            Instant? previous = null;
+            var first = true;
+            var used = new bool[_touches.Count];
+            foreach (var step in _tier.Cadence)
+            {
+                var name = LeadEvaluator.CadenceStepPrefix + step.Number.ToString(CultureInfo.InvariantCulture);
+                if (step.When is { } when)
+                {
+                    var applies = when.Evaluate(_scope);
+                    _trace?.Add(LeadEvaluator.Entry("milestone", name, applies, $"cadence step applies when {when.Text}" + (applies ? string.Empty : ": skipped"), when, _scope));
+                    if (!applies)
+                    {
+                        continue;
+                    }
+                }
+
+                hasPlan = true;
+                if (!first && previous is null)
+                {
+                    exhausted = false;
+                    _milestones.Add(new MilestoneResult(name, null, _disposition is null ? MilestoneStatus.Pending : MilestoneStatus.NotApplicable, null, Duration.Zero));
+                    _trace?.Add(new TraceEntry("milestone", name, null, "not yet due: the previous cadence step is open", []));
+                    continue;
+                }
+
+                var clock = ClockFor(step.Within);
+                var stepStart = previous ?? _start;
+                var due = clock.Due(stepStart, step.Within);
+                Instant? completion = stepStart;
+                string? missing = null;
+                foreach (var channel in step.Channels)
+                {
+                    var found = -1;
+                    for (var i = 0; i < _touches.Count; i++)
+                    {
+                        var touch = _touches[i];
+                        if (!used[i]
+                            && (first ? touch.At >= _start : touch.At > stepStart)
+                            && string.Equals(touch.Channel, channel, StringComparison.OrdinalIgnoreCase))
+                        {
+                            found = i;
+                            break;
+                        }
+                    }
+
+                    if (found < 0)
+                    {
+                        missing ??= channel;
+                        completion = null;
+                    }
+                    else
+                    {
+                        used[found] = true;
+                        if (completion is { } c && _touches[found].At > c)
+                        {
+                            completion = _touches[found].At;
+                        }
+                    }
+                }
+
+                if (missing is not null)
+                {
+                    completion = null;
+                    exhausted = false;
+                    _candidates.Add(new Candidate(name, due, missing, null));
+                }
+
+                if (first)
+                {
+                    firstTouchAt ??= completion;
+                }
+
+                Judge(name, clock, stepStart, step.Within, due, completion, step.WarnBefore ?? _tier.WarnBefore);
+                previous = completion;
+                first = false;
+            }
+        }
+
+        if (_tier.DispositionWithin is { } dispositionWithin)
+        {
+            Instant? anchor = _tier.FirstTouch is not null ? firstTouchMetAt : FirstTouchOnAnyChannel();
+            var met = _disposition?.At;
+            if (anchor is { } from)
+            {
+                var clock = ClockFor(dispositionWithin);
+                var due = clock.Due(from, dispositionWithin);
+                Judge(LeadEvaluator.DispositionName, clock, from, dispositionWithin, due, met, _tier.WarnBefore);
+            }
+            else
+            {
+                _milestones.Add(new MilestoneResult(LeadEvaluator.DispositionName, null, met is null ? MilestoneStatus.Pending : MilestoneStatus.NotApplicable, met, Duration.Zero));
+                _trace?.Add(new TraceEntry("milestone", LeadEvaluator.DispositionName, null, $"{dispositionWithin} from the first touch, which has not happened", []));
+            }
+        }
+
+        Exhausted = hasPlan && exhausted && _disposition is null;
+        Milestones = _milestones.ToImmutable();
+        NextTouch = ChooseNextTouch();
+        Escalations = Escalate(firstTouchAt);
+    }
+
+    private static bool IsSorted(List<LeadTouch> touches)
+    {
+        for (var i = 1; i < touches.Count; i++)
+        {
+            if (touches[i].At < touches[i - 1].At)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Contains(ImmutableArray<string> channels, string channel)
+    {
+        foreach (var c in channels)
+        {
+            if (string.Equals(c, channel, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Describe(SlaClock clock) => clock.IsBusiness ? "business time" : "elapsed time";
+
+    private bool AllDone(int[] done)
+    {
+        for (var i = 0; i < done.Length; i++)
+        {
+            if (done[i] < _tier.Effort[i].Count)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private MilestoneStatus Open() => _disposition is null ? MilestoneStatus.Pending : MilestoneStatus.NotApplicable;
+
+    private Instant? FirstTouchOnAnyChannel()
+    {
+        foreach (var touch in _touches)
+        {
+            if (touch.At >= _start)
+            {
+                return touch.At;
+            }
+        }
+
+        return null;
+    }
+
+    private SlaClock ClockFor(SlaDuration duration) => new(_calendar, duration.IsBusiness, _lead.Paused);
+
+    private void Judge(string name, SlaClock clock, Instant from, SlaDuration within, Instant due, Instant? met, WarnBefore? warn)
+    {
+        MilestoneStatus status;
+        var lateBy = Duration.Zero;
+        string verdict;
+        if (met is { } done)
+        {
+            var late = clock.Measure(due, done);
+            status = late > Duration.Zero ? MilestoneStatus.MetLate : MilestoneStatus.Met;
+            lateBy = late > Duration.Zero ? late : Duration.Zero;
+            verdict = status == MilestoneStatus.Met ? $"met at {LeadEvaluator.Format(done)}" : $"met late at {LeadEvaluator.Format(done)}, {Seconds(lateBy)} s of {Describe(clock)} after the due";
+        }
+        else if (_disposition is { } disposition)
+        {
+            var late = clock.Measure(due, disposition.At);
+            status = late > Duration.Zero ? MilestoneStatus.Breached : MilestoneStatus.NotApplicable;
+            lateBy = late > Duration.Zero ? late : Duration.Zero;
+            verdict = status == MilestoneStatus.Breached
+                ? $"breached: still open when the disposition at {LeadEvaluator.Format(disposition.At)} ended the SLA, {Seconds(lateBy)} s past due"
+                : $"not applicable: the disposition at {LeadEvaluator.Format(disposition.At)} ended the SLA before it was due";
+        }
+        else
+        {
+            var late = clock.Measure(due, _at);
+            if (late > Duration.Zero)
+            {
+                status = MilestoneStatus.Breached;
+                lateBy = late;
+                verdict = $"breached: {Seconds(lateBy)} s of {Describe(clock)} past due";
+            }
+            else if (warn is { } w && -late <= WarnThreshold(w, clock, from, due))
+            {
+                status = MilestoneStatus.AtRisk;
+                verdict = $"at risk: {Seconds(-late)} s of {Describe(clock)} left, warn_before {w}";
+            }
+            else
+            {
+                status = MilestoneStatus.Pending;
+                verdict = $"pending: {Seconds(-late)} s of {Describe(clock)} left";
+            }
+        }
+
+        _milestones.Add(new MilestoneResult(name, due, status, met, lateBy));
+        _trace?.Add(new TraceEntry(
+            "milestone",
+            name,
+            status is MilestoneStatus.Met or MilestoneStatus.MetLate,
+            $"due {LeadEvaluator.Format(due)} = {LeadEvaluator.Format(from)} + {within} on calendar {_calendar.Name} ({_calendar.Zone.Id}){(_lead.Paused.IsEmpty ? string.Empty : ", paused intervals excluded")}; {verdict}",
+            []));
+    }
+
+    private static long Seconds(Duration duration) => (long)Math.Floor(duration.TotalSeconds);
+
+    private Duration WarnThreshold(WarnBefore warn, SlaClock clock, Instant from, Instant due) =>
+        warn.IsPercentage
+            ? clock.Measure(from, due) * (warn.Percentage / 100.0)
+            : LeadEvaluator.ToElapsed(warn.Duration);
+
+    private NextTouch? ChooseNextTouch()
+    {
+        if (_disposition is not null)
+        {
+            return null;
+        }
+
+        Candidate? best = null;
+        foreach (var candidate in _candidates)
+        {
+            if (best is null || candidate.Due < best.Due)
+            {
+                best = candidate;
+            }
+        }
+
+        if (best is null)
+        {
+            _trace?.Add(new TraceEntry("next_touch", "(none)", null, "no touch milestone is open", []));
+            return null;
+        }
+
+        var next = new NextTouch(best.Milestone, best.Channel, best.TouchDue ?? best.Due);
+        _trace?.Add(new TraceEntry(
+            "next_touch",
+            best.Milestone,
+            null,
+            best.TouchDue is null
+                ? $"earliest-due open milestone {best.Milestone}: {best.Channel} due {LeadEvaluator.Format(next.Due)}"
+                : $"earliest-due open milestone {best.Milestone}: remaining attempts spread evenly until {LeadEvaluator.Format(best.Due)}; next {best.Channel} due {LeadEvaluator.Format(next.Due)}",
+            []));
+        return next;
+    }
+
+    private ImmutableArray<EscalationResult> Escalate(Instant? firstTouchAt)
+    {
+        if (_tier.Escalations.IsEmpty)
+        {
+            return [];
+        }
+
+        var builder = ImmutableArray.CreateBuilder<EscalationResult>(_tier.Escalations.Length);
+        foreach (var rung in _tier.Escalations)
+        {
+            var rungAt = ClockFor(rung.After).Due(_start, rung.After);
+            var fired = rungAt <= _at
+                && (firstTouchAt is null || firstTouchAt > rungAt)
+                && (_disposition is null || rungAt <= _disposition.At);
+            builder.Add(new EscalationResult(rung.AfterText, rungAt, rung.Notify, fired));
+            _trace?.Add(new TraceEntry(
+                "escalation",
+                rung.AfterText,
+                fired,
+                $"rung at {LeadEvaluator.Format(rungAt)} = {LeadEvaluator.Format(_start)} + {rung.After}; notify {string.Join(", ", rung.Notify)}; "
+                    + (fired ? "fired: no first touch by then" : rungAt > _at ? "not reached yet" : firstTouchAt is { } f && f <= rungAt ? $"not fired: first touch at {LeadEvaluator.Format(f)}" : "not fired: the SLA had ended"),
+                []));
+        }
+
+        return builder.MoveToImmutable();
+    }
+
+    private sealed record Candidate(string Milestone, Instant Due, string Channel, Instant? TouchDue);
+}
