@@ -40,6 +40,15 @@ internal sealed class FieldSchema
 
 internal interface IConditionScope
 {
+    double Score { get; }
+
+    NodaTime.Instant At { get; }
+
+    SlaEngine.Evaluation.LeadValue GetAttribute(string name);
+
+    int CountEvents(string eventType, NodaTime.Duration? window);
+
+    NodaTime.Instant? LatestEvent(string eventType);
 }
 
 internal sealed class Condition

@@ -103,34 +103,7 @@ internal static partial class DiagnosticCodes
     /// <summary>SLA0043: A rule's numeric setting is out of range (for example a non-positive <c>max</c>).</summary>
     internal const string InvalidRuleValue = "SLA0043";
 
-    // Calendars section (SLA0100-SLA0199)
-
-    /// <summary>SLA0100: The <c>zone</c> is not an IANA time zone id known to the tzdb.</summary>
-    internal const string InvalidTimeZone = "SLA0100";
-
-    /// <summary>SLA0101: A key of <c>hours</c> is not a weekday, a weekday range or a list of them.</summary>
-    internal const string UnknownWeekday = "SLA0101";
-
-    /// <summary>SLA0102: A weekday is given hours twice.</summary>
-    internal const string DuplicateWeekday = "SLA0102";
-
-    /// <summary>SLA0103: An interval is not <c>HH:MM-HH:MM</c>.</summary>
-    internal const string InvalidInterval = "SLA0103";
-
-    /// <summary>SLA0104: A calendar has no open time in any week.</summary>
-    internal const string NoOpenTime = "SLA0104";
-
-    /// <summary>SLA0105: A holiday or override date is not <c>yyyy-MM-dd</c> / <c>MM-dd</c>, or cannot exist (<c>02-30</c>).</summary>
-    internal const string InvalidHolidayDate = "SLA0105";
-
-    /// <summary>SLA0106: A holiday rule can never occur (<c>6th mon of feb</c>).</summary>
-    internal const string ImpossibleHolidayRule = "SLA0106";
-
-    /// <summary>SLA0107: A holiday rule is not <c>NTH DAY of MONTH</c> (<c>4th thu of nov</c>, <c>last mon of may</c>).</summary>
-    internal const string InvalidHolidayRule = "SLA0107";
-
-    /// <summary>SLA0108: <c>observed</c> is not <c>nearest_weekday</c> or <c>next_monday</c>.</summary>
-    internal const string UnknownObservance = "SLA0108";
+    // Calendars section (SLA0100-SLA0199); the calendar rules themselves use SLA0200-SLA0299 (DiagnosticCodes.Calendars.cs)
 
     /// <summary>SLA0109: A calendar name is empty.</summary>
     internal const string InvalidCalendarName = "SLA0109";
@@ -177,9 +150,6 @@ internal static partial class DiagnosticCodes
 
     /// <summary>SLA0510: A trigger or band refers to a tier that <c>tiers</c> does not define.</summary>
     internal const string UndefinedTier = "SLA0510";
-
-    /// <summary>SLA0511: A routing rule refers to a calendar that <c>calendars</c> does not define.</summary>
-    internal const string UndefinedCalendar = "SLA0511";
 
     /// <summary>SLA0513: <c>routing</c> has no <c>default: true</c> rule.</summary>
     internal const string RoutingWithoutDefault = "SLA0513";

@@ -102,7 +102,7 @@ internal sealed partial class PolicyCompiler
             {
                 var exact = DateTimeZoneProviders.Tzdb.Ids.FirstOrDefault(id => string.Equals(id, zoneId, StringComparison.OrdinalIgnoreCase));
                 var hint = exact is not null ? "; did you mean `" + exact + "`?" : DidYouMean.Hint(zoneId, DateTimeZoneProviders.Tzdb.Ids);
-                _diagnostics.Error(DiagnosticCodes.InvalidTimeZone, zoneNode.Line, zoneNode.Column, Msg($"`{Truncate(zoneId)}` is not an IANA time zone id known to the tzdb (for example `America/New_York`){hint}"));
+                _diagnostics.Error(DiagnosticCodes.UnknownZone, zoneNode.Line, zoneNode.Column, Msg($"`{Truncate(zoneId)}` is not an IANA time zone id known to the tzdb (for example `America/New_York`){hint}"));
             }
         }
 
@@ -253,7 +253,7 @@ internal sealed partial class PolicyCompiler
     private void ReportWeekday(YamlScalar key, string bad)
     {
         var hint = bad.Length > 3 && DayIndex(bad[..3]) is { } prefix ? "; did you mean `" + DayNames[prefix] + "`?" : DidYouMean.Hint(bad, DayNames);
-        _diagnostics.Error(DiagnosticCodes.UnknownWeekday, key.Line, key.Column, Msg($"`{Truncate(bad)}` in `{Truncate(key.Value)}` is not a weekday (use mon..sun, ranges like mon-fri, lists like \"mon,wed\"){hint}"));
+        _diagnostics.Error(DiagnosticCodes.InvalidWeekday, key.Line, key.Column, Msg($"`{Truncate(bad)}` in `{Truncate(key.Value)}` is not a weekday (use mon..sun, ranges like mon-fri, lists like \"mon,wed\"){hint}"));
     }
 
     private OpenInterval[]? ReadIntervals(YamlNode node, string what, bool allowClosed)
@@ -274,14 +274,19 @@ internal sealed partial class PolicyCompiler
         var ok = true;
         foreach (var item in sequence.Items)
         {
-            if (item is YamlScalar { IsNull: false } scalar && OpenInterval.TryParse(scalar.Value.Trim(), out var interval))
+            if (item is not YamlScalar { IsNull: false } scalar)
+            {
+                _diagnostics.Error(DiagnosticCodes.InvalidInterval, item.Line, item.Column, Msg($"{Describe(item)} is not an interval `HH:MM-HH:MM` (for example `09:00-17:00`; `24:00` may end a day)"));
+                ok = false;
+            }
+            else if (CalendarRules.TryParseInterval(scalar.Value.Trim(), out var interval, out var code, out var message))
             {
                 intervals.Add(interval);
                 nodes.Add(item);
             }
             else
             {
-                _diagnostics.Error(DiagnosticCodes.InvalidInterval, item.Line, item.Column, Msg($"{Describe(item)} is not an interval `HH:MM-HH:MM` (for example `09:00-17:00`; `24:00` may end a day)"));
+                _diagnostics.Error(code, item.Line, item.Column, message);
                 ok = false;
             }
         }
@@ -347,7 +352,7 @@ internal sealed partial class PolicyCompiler
                 case "none":
                     break;
                 default:
-                    _diagnostics.Error(DiagnosticCodes.UnknownObservance, observedNode.Line, observedNode.Column, Msg($"`observed` must be `nearest_weekday` or `next_monday`, not {Describe(observedNode)}{DidYouMean.Hint(text, ObservanceNames)}"));
+                    _diagnostics.Error(DiagnosticCodes.InvalidHoliday, observedNode.Line, observedNode.Column, Msg($"`observed` must be `nearest_weekday` or `next_monday`, not {Describe(observedNode)}{DidYouMean.Hint(text, ObservanceNames)}"));
                     return null;
             }
         }
@@ -365,7 +370,7 @@ internal sealed partial class PolicyCompiler
         {
             if (dateNode is not YamlScalar dateScalar)
             {
-                _diagnostics.Error(DiagnosticCodes.InvalidHolidayDate, dateNode.Line, dateNode.Column, Msg($"a holiday `date` must be `yyyy-MM-dd` or `MM-dd`, not {dateNode.KindName}"));
+                _diagnostics.Error(DiagnosticCodes.InvalidHoliday, dateNode.Line, dateNode.Column, Msg($"a holiday `date` must be `yyyy-MM-dd` or `MM-dd`, not {dateNode.KindName}"));
                 return null;
             }
 
@@ -402,7 +407,7 @@ internal sealed partial class PolicyCompiler
             }
         }
 
-        _diagnostics.Error(DiagnosticCodes.InvalidHolidayDate, scalar.Line, scalar.Column, Msg($"{Describe(scalar)} is not a holiday date: use `yyyy-MM-dd` for one date or `MM-dd` for every year (the date must exist)"));
+        _diagnostics.Error(DiagnosticCodes.InvalidHoliday, scalar.Line, scalar.Column, Msg($"{Describe(scalar)} is not a holiday date: use `yyyy-MM-dd` for one date or `MM-dd` for every year (the date must exist)"));
         return null;
     }
 
@@ -412,7 +417,7 @@ internal sealed partial class PolicyCompiler
         var match = RulePattern().Match(text);
         if (!match.Success)
         {
-            _diagnostics.Error(DiagnosticCodes.InvalidHolidayRule, node.Line, node.Column, Msg($"{Describe(node)} is not a holiday rule: use `NTH DAY of MONTH` such as `4th thu of nov` or `last mon of may`"));
+            _diagnostics.Error(DiagnosticCodes.InvalidHoliday, node.Line, node.Column, Msg($"{Describe(node)} is not a holiday rule: use `NTH DAY of MONTH` such as `4th thu of nov` or `last mon of may`"));
             return null;
         }
 
@@ -427,27 +432,27 @@ internal sealed partial class PolicyCompiler
         {
             if (nth is < 1 or > 5)
             {
-                _diagnostics.Error(DiagnosticCodes.ImpossibleHolidayRule, node.Line, node.Column, Msg($"the holiday rule `{Truncate(text)}` can never occur: a month has at most five of each weekday (use 1st..5th or last)"));
+                _diagnostics.Error(DiagnosticCodes.InvalidHoliday, node.Line, node.Column, Msg($"the holiday rule `{Truncate(text)}` can never occur: a month has at most five of each weekday (use 1st..5th or last)"));
                 return null;
             }
         }
         else
         {
-            _diagnostics.Error(DiagnosticCodes.InvalidHolidayRule, node.Line, node.Column, Msg($"`{Truncate(ordinalText)}` in the holiday rule `{Truncate(text)}` is not 1st..5th or last{DidYouMean.Hint(ordinalText, OrdinalNames)}"));
+            _diagnostics.Error(DiagnosticCodes.InvalidHoliday, node.Line, node.Column, Msg($"`{Truncate(ordinalText)}` in the holiday rule `{Truncate(text)}` is not 1st..5th or last{DidYouMean.Hint(ordinalText, OrdinalNames)}"));
             return null;
         }
 
         var dayText = match.Groups[2].Value;
         if (DayIndex(dayText) is not { } day)
         {
-            _diagnostics.Error(DiagnosticCodes.InvalidHolidayRule, node.Line, node.Column, Msg($"`{Truncate(dayText)}` in the holiday rule `{Truncate(text)}` is not a weekday (mon..sun){DidYouMean.Hint(dayText, DayNames)}"));
+            _diagnostics.Error(DiagnosticCodes.InvalidHoliday, node.Line, node.Column, Msg($"`{Truncate(dayText)}` in the holiday rule `{Truncate(text)}` is not a weekday (mon..sun){DidYouMean.Hint(dayText, DayNames)}"));
             return null;
         }
 
         var monthText = match.Groups[3].Value;
         if (MonthIndex(monthText) is not { } month)
         {
-            _diagnostics.Error(DiagnosticCodes.InvalidHolidayRule, node.Line, node.Column, Msg($"`{Truncate(monthText)}` in the holiday rule `{Truncate(text)}` is not a month (jan..dec){DidYouMean.Hint(monthText, MonthNames)}"));
+            _diagnostics.Error(DiagnosticCodes.InvalidHoliday, node.Line, node.Column, Msg($"`{Truncate(monthText)}` in the holiday rule `{Truncate(text)}` is not a month (jan..dec){DidYouMean.Hint(monthText, MonthNames)}"));
             return null;
         }
 
@@ -468,7 +473,7 @@ internal sealed partial class PolicyCompiler
             var intervals = ReadIntervals(value, "the override of `" + key.Value + "`", allowClosed: true);
             if (parsed is not { Success: true })
             {
-                _diagnostics.Error(DiagnosticCodes.InvalidHolidayDate, key.Line, key.Column, Msg($"the override key `{Truncate(text)}` is not a date `yyyy-MM-dd`"));
+                _diagnostics.Error(DiagnosticCodes.InvalidOverride, key.Line, key.Column, Msg($"the override key `{Truncate(text)}` is not a date `yyyy-MM-dd`"));
                 continue;
             }
 

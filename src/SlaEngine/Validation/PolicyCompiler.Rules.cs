@@ -567,7 +567,7 @@ internal sealed partial class PolicyCompiler
                 }
                 else
                 {
-                    _diagnostics.Error(DiagnosticCodes.UndefinedCalendar, c.Line, c.Column, Msg($"the calendar `{Truncate(calendarName)}` is not defined in `calendars`{DidYouMean.Hint(calendarName, _calendarNames)}"));
+                    _diagnostics.Error(DiagnosticCodes.UnknownCalendar, c.Line, c.Column, Msg($"the calendar `{Truncate(calendarName)}` is not defined in `calendars`{DidYouMean.Hint(calendarName, _calendarNames)}"));
                 }
             }
 
