@@ -138,7 +138,7 @@ internal sealed class MilestonePlanner
             {
                 clock = ClockFor(within);
                 due = clock.Due(_start, within);
-                Judge(LeadEvaluator.EffortName, clock, _start, within, due, met, _tier.WarnBefore);
+                Judge(LeadEvaluator.EffortName, clock, _start, within, due.Value, met, _tier.WarnBefore);
             }
             else
             {

@@ -1,0 +1,51 @@
+using SlaEngine.Calendars;
+using SlaEngine.Conditions;
+
+namespace SlaEngine.Policies;
+
+/// <summary>
+/// A rule of <c>scoring.rules</c>. Exactly one of <see cref="When"/> (a condition, worth <see cref="Points"/> when true)
+/// and <see cref="Event"/> (worth <see cref="Points"/> per matching event) is set.
+/// </summary>
+/// <remarks>
+/// For an event rule, <see cref="Within"/> keeps only the events in that window before the evaluation instant,
+/// <see cref="HalfLife"/> decays each event's points by <c>2^(-age / half_life)</c>, and <see cref="Max"/> caps the
+/// rule's total (on its absolute value for negative rules). Immutable and thread-safe.
+/// </remarks>
+public sealed class ScoringRule
+{
+    internal ScoringRule(string name, Condition? when, string? @event, double points, double? max, SlaDuration? within, SlaDuration? halfLife)
+    {
+        Name = name;
+        When = when;
+        Event = @event;
+        Points = points;
+        Max = max;
+        Within = within;
+        HalfLife = halfLife;
+    }
+
+    /// <summary>Gets the rule's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the event type this rule counts, or <see langword="null"/> for a condition rule.</summary>
+    public string? Event { get; }
+
+    /// <summary>Gets the points (negative points lower the score).</summary>
+    public double Points { get; }
+
+    /// <summary>Gets the cap on the rule's total contribution (event rules only), or <see langword="null"/>.</summary>
+    public double? Max { get; }
+
+    /// <summary>Gets the window before the evaluation instant in which events count, or <see langword="null"/> for all.</summary>
+    public SlaDuration? Within { get; }
+
+    /// <summary>Gets the half-life of an event's points, or <see langword="null"/> for no decay.</summary>
+    public SlaDuration? HalfLife { get; }
+
+    /// <summary>Gets the condition text as written, or <see langword="null"/> for an event rule.</summary>
+    public string? WhenText => When?.Text;
+
+    /// <summary>Gets the compiled condition (compiled without access to <c>score</c>), or <see langword="null"/>.</summary>
+    internal Condition? When { get; }
+}
