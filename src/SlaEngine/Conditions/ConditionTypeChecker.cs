@@ -125,23 +125,19 @@ internal sealed class ConditionTypeChecker
         return new StaticType(Kind.Unknown);
     }
 
+    private bool IsPresenceTest(ComparisonNode node) =>
+        !node.Any
+        && node.Operator is ComparisonOperator.Equal or ComparisonOperator.NotEqual
+        && ((node.Left is IdentifierNode { IsScore: false } && node.Right is LiteralNode { Value.IsNull: true })
+            || (node.Right is IdentifierNode { IsScore: false } && node.Left is LiteralNode { Value.IsNull: true }));
+
     private StaticType TypeOfCall(CallNode call)
     {
         var fields = _context.Fields;
         switch (call.Function)
         {
             case ConditionFunction.Exists:
-                if (fields is not null && !fields.TryGet(call.Argument, out _))
-                {
-                    var suggestion = NameSuggestions.Closest(call.Argument, fields.Fields.Keys);
-                    _context.Report(
-                        _text,
-                        call.ArgumentOffset,
-                        DiagnosticCodes.ConditionUnknownIdentifier,
-                        DiagnosticSeverity.Error,
-                        $"Unknown field `{call.Argument}`: it is not declared in `fields`." + (suggestion is null ? string.Empty : $" Did you mean `{suggestion}`?"));
-                }
-
+                // A presence test: it may name attributes that `fields` does not declare.
                 return new StaticType(Kind.Boolean);
             case ConditionFunction.DaysSince:
                 // A name that is not a declared field is an event type; a declared one must hold an instant.
@@ -159,6 +155,13 @@ internal sealed class ConditionTypeChecker
     private void CheckComparison(ComparisonNode node)
     {
         var op = node.Operator;
+        if (IsPresenceTest(node))
+        {
+            // `x == null` / `x != null` only test whether the lead carries the attribute at all: they may name
+            // attributes that `fields` does not declare (honeypot form fields, `duplicate_of` markers…).
+            return;
+        }
+
         var left = TypeOf(node.Left);
         if (node.Any)
         {
