@@ -130,7 +130,11 @@ internal sealed class MilestonePlanner
                 }
             }
 
-            firstTouchAt ??= firstCounted;
+            if (_tier.FirstTouch is null && _tier.Cadence.IsEmpty)
+            {
+                firstTouchAt = firstCounted;
+            }
+
             exhausted &= met is not null;
             Instant? due = null;
             SlaClock clock = default;
@@ -235,9 +239,10 @@ internal sealed class MilestonePlanner
                     _candidates.Add(new Candidate(name, due, missing, null));
                 }
 
-                if (first)
+                if (first && _tier.FirstTouch is null)
                 {
-                    firstTouchAt ??= completion;
+                    // Escalations watch the tier's first touch: first_touch, else cadence step 1, else the first effort touch.
+                    firstTouchAt = completion;
                 }
 
                 Judge(name, clock, stepStart, step.Within, due, completion, step.WarnBefore ?? _tier.WarnBefore);

@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+
+namespace SlaEngine.Conditions;
+
+/// <summary>
+/// A compiled condition: parsed, checked and turned into closures once, then evaluated cheaply per lead.
+/// Immutable and thread-safe. Created by <see cref="ConditionCompiler.Compile"/>.
+/// </summary>
+internal sealed class Condition
+{
+    private readonly Func<IConditionScope, bool> _predicate;
+
+    /// <summary>Initializes a new instance of the <see cref="Condition"/> class.</summary>
+    /// <param name="text">The source text.</param>
+    /// <param name="root">The checked tree.</param>
+    internal Condition(string text, ConditionNode root)
+    {
+        Text = text;
+        Root = root;
+        _predicate = ConditionEmitter.EmitCondition(root);
+
+        var identifiers = new List<string>();
+        var eventTypes = new List<string>();
+        var usesScore = false;
+        Collect(root, identifiers, eventTypes, ref usesScore);
+        Identifiers = identifiers.ToImmutableArray();
+        EventTypes = eventTypes.ToImmutableArray();
+        UsesScore = usesScore;
+    }
+
+    /// <summary>Gets the source text.</summary>
+    public string Text { get; }
+
+    /// <summary>
+    /// Gets the distinct lead attribute names the condition reads, in first-use order, for the explanation trace.
+    /// Includes the arguments of <c>exists</c> and <c>days_since</c>; never <c>score</c>.
+    /// </summary>
+    public ImmutableArray<string> Identifiers { get; }
+
+    /// <summary>Gets the distinct event types the condition reads (<c>count</c> and <c>days_since</c>), in first-use order.</summary>
+    public ImmutableArray<string> EventTypes { get; }
+
+    /// <summary>Gets a value indicating whether the condition reads <c>score</c>.</summary>
+    public bool UsesScore { get; }
+
+    /// <summary>Gets the checked syntax tree.</summary>
+    internal ConditionNode Root { get; }
+
+    /// <summary>
+    /// Evaluates the condition for one lead. Never throws (for a scope that does not throw): values of the wrong
+    /// type compare false and a regex that times out counts as no match. Time is linear in the condition's size.
+    /// </summary>
+    /// <param name="scope">What the condition may read about the lead.</param>
+    /// <returns>Whether the condition holds.</returns>
+    public bool Evaluate(IConditionScope scope) => _predicate(scope);
+
+    /// <summary>
+    /// Prints the condition in canonical form (single spaces, double-quoted strings, minimal parentheses); the text
+    /// compiles to an equivalent condition.
+    /// </summary>
+    /// <returns>The canonical text.</returns>
+    public override string ToString() => ConditionPrinter.Print(Root);
+
+    private static void Collect(ConditionNode node, List<string> identifiers, List<string> eventTypes, ref bool usesScore)
+    {
+        switch (node)
+        {
+            case LogicalNode logical:
+                foreach (var operand in logical.Operands)
+                {
+                    Collect(operand, identifiers, eventTypes, ref usesScore);
+                }
+
+                break;
+            case NotNode not:
+                Collect(not.Operand, identifiers, eventTypes, ref usesScore);
+                break;
+            case ComparisonNode comparison:
+                Collect(comparison.Left, identifiers, eventTypes, ref usesScore);
+                Collect(comparison.Right, identifiers, eventTypes, ref usesScore);
+                break;
+            case IdentifierNode { IsScore: true }:
+                usesScore = true;
+                break;
+            case IdentifierNode identifier:
+                AddDistinct(identifiers, identifier.Name);
+                break;
+            case CallNode call:
+                if (call.Function != ConditionFunction.Count)
+                {
+                    AddDistinct(identifiers, call.Argument);
+                }
+
+                if (call.Function != ConditionFunction.Exists)
+                {
+                    AddDistinct(eventTypes, call.Argument);
+                }
+
+                break;
+        }
+    }
+
+    private static void AddDistinct(List<string> names, string name)
+    {
+        if (!names.Contains(name, StringComparer.Ordinal))
+        {
+            names.Add(name);
+        }
+    }
+}
