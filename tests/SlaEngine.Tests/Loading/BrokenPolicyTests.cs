@@ -78,6 +78,11 @@ public sealed class BrokenPolicyTests
         { Head + Cal + "qualification:\n  triggers:\n    - { name: a, when: 'x', tier: gold }\n" + Route, "SLA0510", 10, 35 }, // undefined tier
         { Base + "exclusions:\n  - { name: a, when: 'x' }\n  - { name: a, when: 'y' }\n", "SLA0037", 14, 13 },  // duplicate names
 
+        // --- conditions: positions are those of the expression inside the quotes ---
+        { Base + "fields:\n  employees: number\nexclusions:\n  - { name: a, when: 'employee > 3' }\n", "SLA0414", 15, 23 },             // undeclared field
+        { Base + "fields:\n  employees: number\nexclusions:\n  - { name: a, when: \"employees contains 'x'\" }\n", "SLA0415", 15, 33 }, // type mismatch
+        { Base + "scoring:\n  rules:\n    - { name: s, when: 'score > 3', points: 1 }\n", "SLA0417", 14, 25 },                           // score inside scoring
+
         // --- bands ---
         { Base + "bands:\n  by: score\n  ranges:\n    - { name: a, from: 0, to: 50, nurture: true }\n    - { name: b, from: 50, to: 100, nurture: true }\n", "SLA0500", 16, 7 }, // shared 50
         { Base + "bands:\n  by: score\n  ranges:\n    - { name: a, from: 0, to: 100 }\n", "SLA0502", 15, 7 },                   // no outcome
