@@ -157,7 +157,10 @@ internal sealed partial class PolicyCompiler
         var definesNothing = _calendars.Count == 0 && _calendarNames.Count == 0 && exclusions.IsEmpty && scoring.IsEmpty
             && triggers.IsEmpty && threshold is null && bands is null && routing.IsEmpty && tiers.IsEmpty && goals.IsEmpty
             && map.Get("calendars") is null && map.Get("qualification") is null && map.Get("tiers") is null;
-        var qualifies = !triggers.IsEmpty || threshold is not null;
+        // Judged on what is written, so a trigger with an error does not also produce the warning.
+        var qualification = map.Get("qualification") as YamlMapping;
+        var qualifies = qualification?.Get("score_threshold") is not null
+            || qualification?.Get("triggers") is YamlSequence { Items.IsEmpty: false };
         if (definesNothing)
         {
             _diagnostics.Error(DiagnosticCodes.EmptyPolicy, map.Line, map.Column, "the policy is empty: it defines no calendars, rules, routing or tiers");
