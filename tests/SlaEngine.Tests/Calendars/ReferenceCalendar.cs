@@ -239,8 +239,11 @@ internal sealed class ReferenceCalendar
         }
     }
 
-    /// <summary>Same local time N days later, resolved leniently.</summary>
-    public Instant AddCalendarDays(Instant t, int days) => Resolve(t.InZone(Zone).LocalDateTime.PlusDays(days));
+    /// <summary>
+    /// Same local time N days later, resolved leniently; zero days is the start itself (resolving the start's own
+    /// local time again would move a start in the second half of a DST overlap back to the first).
+    /// </summary>
+    public Instant AddCalendarDays(Instant t, int days) => days == 0 ? t : Resolve(t.InZone(Zone).LocalDateTime.PlusDays(days));
 
     /// <summary>
     /// Spec 3.4 by minute stepping: the amount of unpaused clock time the duration needs, then one minute at a time,
