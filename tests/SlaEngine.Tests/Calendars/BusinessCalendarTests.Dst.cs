@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.Text;
 using static SlaEngine.Tests.Calendars.TestCalendars;
 
 namespace SlaEngine.Tests.Calendars;
@@ -22,7 +23,7 @@ public sealed partial class BusinessCalendarTests
     [InlineData("America/Sao_Paulo", "2018-11-04", "00:00-02:00", "2018-11-04T03:00:00Z", "2018-11-04T04:00:00Z")] // São Paulo DST began at midnight: 00:00 is skipped to 01:00
     public void Between_IntervalAroundADstChange_CountsTheResolvedInstants(string zoneId, string date, string hours, string open, string close)
     {
-        var day = LocalDate.FromDateTime(DateTime.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+        var day = LocalDatePattern.Iso.Parse(date).Value;
         var calendar = OneDay(zoneId, day.DayOfWeek, hours);
         var dayStart = I(open) - Duration.FromHours(6);
         var dayEnd = I(close) + Duration.FromHours(6);
@@ -52,7 +53,7 @@ public sealed partial class BusinessCalendarTests
     [InlineData("2026-10-24", "2026-10-24T21:00:00Z", "2026-10-25T06:00:00Z")] // London fall back overnight: 22:00 BST to 06:00 GMT, 9 h
     public void Between_OvernightIntervalAcrossDst_RunsFromLocalOpenToLocalClose(string date, string open, string close)
     {
-        var day = LocalDate.FromDateTime(DateTime.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+        var day = LocalDatePattern.Iso.Parse(date).Value;
         var calendar = OneDay("Europe/London", day.DayOfWeek, "22:00-06:00");
 
         Assert.Equal(I(close) - I(open), calendar.Between(I(open) - Duration.FromHours(1), I(close) + Duration.FromHours(1)));

@@ -383,7 +383,7 @@ internal sealed class ReferenceCalendar
             case HolidayForm.Date:
                 return holiday.Date.Year == year ? holiday.Date : null;
             case HolidayForm.Yearly:
-                return holiday.Month == 2 && holiday.Day == 29 && !DateTime.IsLeapYear(year)
+                return holiday.Month == 2 && holiday.Day == 29 && !CalendarSystem.Iso.IsLeapYear(year)
                     ? null
                     : new LocalDate(year, holiday.Month, holiday.Day);
             default:
