@@ -248,10 +248,15 @@ public sealed class BusinessCalendar
     }
 
     /// <summary>Adds calendar days at the same local time in the calendar's zone (resolved leniently).</summary>
+    /// <remarks>
+    /// Zero days returns <paramref name="start"/> itself: resolving the start's own local time again would move a start
+    /// in the second half of a DST overlap back to the first occurrence, before the start.
+    /// </remarks>
     /// <param name="start">The start instant.</param>
     /// <param name="days">The number of days; negative subtracts.</param>
     /// <returns>The instant.</returns>
-    public Instant AddCalendarDays(Instant start, int days) => Resolve(start.InZone(Zone).LocalDateTime.PlusDays(days));
+    public Instant AddCalendarDays(Instant start, int days) =>
+        days == 0 ? start : Resolve(start.InZone(Zone).LocalDateTime.PlusDays(days));
 
     /// <summary>
     /// Adds a policy-language duration (spec 2.1): business minutes/hours via <see cref="Add(Instant, Duration)"/>,
