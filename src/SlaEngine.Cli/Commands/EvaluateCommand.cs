@@ -124,6 +124,11 @@ internal static class EvaluateCommand
         {
             return new LeadOutcome(number, read.Id, null, Validation.DiagnosticCodes.LeadValueOutOfRange, e.Message.Split(" (Parameter")[0]);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A safety net: one lead must never stop the others.
+            return new LeadOutcome(number, read.Id, null, Validation.DiagnosticCodes.LeadEvaluationFailed, "evaluating the lead failed: " + e.Message);
+        }
     }
 
     /// <summary>The outcome of one input line: an evaluation or a located error.</summary>

@@ -39,6 +39,11 @@ public static class LeadJson
             return LeadReadResult.Fail(null, DiagnosticCodes.LeadValueOutOfRange, $"the lead is {utf8.Length} bytes long; the limit is {MaxLineBytes}");
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        {
+            return LeadReadResult.Fail(null, DiagnosticCodes.LeadMalformedJson, "the line is not valid UTF-8");
+        }
+
         JsonDocument document;
         try
         {

@@ -45,9 +45,10 @@ internal static partial class YamlTreeReader
         }
 
         var state = new ReaderState(diagnostics);
+        var parser = new Parser(new StringReader(text));
         try
         {
-            return state.Run(new Parser(new StringReader(text)));
+            return state.Run(parser);
         }
         catch (YamlException ex)
         {
@@ -56,6 +57,13 @@ internal static partial class YamlTreeReader
         }
         catch (LimitExceededException)
         {
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
+        {
+            // YamlDotNet occasionally fails on malformed input with a non-YAML exception; it is still a syntax error here.
+            var mark = parser.Current?.Start;
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, (int)Math.Max(1, mark?.Line ?? 1), (int)Math.Max(1, mark?.Column ?? 1), "YAML syntax error: the document could not be read past this point");
             return null;
         }
     }

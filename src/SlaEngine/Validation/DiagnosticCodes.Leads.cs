@@ -24,6 +24,9 @@ internal static partial class DiagnosticCodes
     /// <summary>A lead value is out of range (a number that is not finite, a paused interval ending before it starts, a string over the size limit).</summary>
     internal const string LeadValueOutOfRange = "SLA0707";
 
+    /// <summary>Evaluating a lead failed unexpectedly; the lead is reported with this code and every other lead is still evaluated.</summary>
+    internal const string LeadEvaluationFailed = "SLA0708";
+
     /// <summary>A calendar op line is invalid (unknown op, missing or malformed field).</summary>
     internal const string InvalidCalendarOp = "SLA0801";
 
