@@ -9,8 +9,6 @@ namespace SlaEngine.Validation;
 /// </content>
 internal sealed partial class PolicyCompiler
 {
-    private static readonly string[] LocatedTierMembers = ["first_touch", "effort", "complete_within", "cadence", "escalations"];
-
     private T Located<T>(T element, YamlNode node)
         where T : class
     {
@@ -25,17 +23,9 @@ internal sealed partial class PolicyCompiler
             return;
         }
 
-        foreach (var member in LocatedTierMembers)
+        if (map.GetKey("cadence") is { } cadence)
         {
-            if (map.GetKey(member) is { } key)
-            {
-                _sourceMap.Record(tier, key.Line, key.Column, member);
-            }
-        }
-
-        if (map.Get("first_touch") is YamlMapping firstTouch && firstTouch.Get("within") is { } within)
-        {
-            _sourceMap.Record(tier, within.Line, within.Column, "first_touch.within");
+            _sourceMap.Record(tier, cadence.Line, cadence.Column, "cadence");
         }
     }
 }
