@@ -17,6 +17,8 @@ internal static class Program
         ("evaluate", "Evaluate leads (JSONL) under a policy at an instant.", EvaluateCommand.Run, EvaluateCommand.Help),
         ("due", "Print the deadline of a duration from an instant on a calendar.", DueCommand.Run, DueCommand.Help),
         ("calendar", "Batch calendar math: JSONL ops in, JSONL answers out.", CalendarCommand.Run, CalendarCommand.Help),
+        ("test", "Run policy tests (YAML): expected evaluate output for given leads.", TestCommand.Run, TestCommand.Help),
+        ("compare", "Backtest: evaluate leads under two policies; per-lead differences and totals.", CompareCommand.Run, CompareCommand.Help),
     ];
 
     private static int Main(string[] args)

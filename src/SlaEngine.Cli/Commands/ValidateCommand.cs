@@ -1,3 +1,5 @@
+using SlaEngine.Authoring;
+
 namespace SlaEngine.Cli.Commands;
 
 /// <summary><c>slaengine validate POLICY.yaml…</c>.</summary>
@@ -8,11 +10,15 @@ internal static class ValidateCommand
 
         Loads and checks each policy file and prints one line per problem:
           file:line:col: error|warning CODE: message
+        A policy that loads is also linted: likely authoring mistakes (a trigger shadowed by an exclusion, a band no
+        value can reach, an unreachable routing rule, a cadence longer than complete_within, an escalation after its
+        deadline, an unused tier, a calendar open under 10 hours a week, a holiday on a closed day) are warnings
+        SLA0601-SLA0608; see docs/authoring.md.
         Exit code 0 when every file is valid (warnings allowed), 1 when any file has errors.
 
         Examples:
           slaengine validate samples/policies/rank-bands.yaml
-          slaengine validate samples/policies/*.yaml        # as a CI lint step
+          slaengine validate samples/policies/rank-bands.yaml samples/policies/rank-bands-v2.yaml   # as a CI lint step
 
         """;
 
@@ -28,7 +34,10 @@ internal static class ValidateCommand
         foreach (var path in line.Positional)
         {
             var result = PolicyLoader.TryLoadFile(path);
-            foreach (var diagnostic in result.Diagnostics)
+            var diagnostics = result.Success
+                ? result.Diagnostics.Concat(result.Policy.Lint()).OrderBy(d => d.IsError ? 0 : 1).ThenBy(d => d.Line).ThenBy(d => d.Column)
+                : result.Diagnostics.AsEnumerable();
+            foreach (var diagnostic in diagnostics)
             {
                 stdout.WriteLine(diagnostic.ToString());
             }

@@ -108,6 +108,9 @@ public sealed partial class SlaPolicy
     /// <summary>Gets the typed field schema, or <see langword="null"/> when the policy declares no <c>fields</c>.</summary>
     internal FieldSchema? Fields { get; }
 
+    /// <summary>Gets where the policy's elements were written (for the linter); empty when unknown.</summary>
+    internal PolicySourceMap SourceMap { get; init; } = PolicySourceMap.Empty;
+
     /// <summary>Finds a calendar by name (ordinal, case-sensitive).</summary>
     /// <param name="name">The calendar name.</param>
     /// <param name="calendar">The calendar, when found.</param>

@@ -77,7 +77,7 @@ internal sealed partial class PolicyCompiler
             var calendar = CompileCalendar(key, value);
             if (calendar is not null)
             {
-                _calendars.Add(calendar);
+                _calendars.Add(Located(calendar, key));
             }
         }
     }
@@ -313,7 +313,7 @@ internal sealed partial class PolicyCompiler
         {
             if (CompileHoliday(item) is { } holiday)
             {
-                builder.WithHoliday(holiday);
+                builder.WithHoliday(Located(holiday, item));
             }
         }
     }

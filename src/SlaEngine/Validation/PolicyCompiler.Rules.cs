@@ -155,14 +155,14 @@ internal sealed partial class PolicyCompiler
     {
         var rules = ImmutableArray.CreateBuilder<ExclusionRule>();
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (map, _) in Items(node, "`exclusions`"))
+        foreach (var (map, item) in Items(node, "`exclusions`"))
         {
             CheckKeys(map, "an exclusion", NamedConditionKeys);
             var name = Require(map, "name", "an exclusion") is { } n ? ReadString(n, "an exclusion's `name`") : null;
             var when = Require(map, "when", "an exclusion") is { } w ? ReadCondition(w, "an exclusion's `when`", allowScore: true) : null;
             if (name is not null && CheckUniqueName(names, name, map, "exclusions") && when is not null)
             {
-                rules.Add(new ExclusionRule(name, when));
+                rules.Add(Located(new ExclusionRule(name, when), item));
             }
         }
 
@@ -270,7 +270,7 @@ internal sealed partial class PolicyCompiler
         if (map.Get("triggers") is { } triggersNode)
         {
             var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (trigger, _) in Items(triggersNode, "`qualification.triggers`"))
+            foreach (var (trigger, item) in Items(triggersNode, "`qualification.triggers`"))
             {
                 CheckKeys(trigger, "a trigger", TriggerKeys);
                 var name = Require(trigger, "name", "a trigger") is { } n ? ReadString(n, "a trigger's `name`") : null;
@@ -285,7 +285,7 @@ internal sealed partial class PolicyCompiler
 
                 if (name is not null && CheckUniqueName(names, name, trigger, "triggers") && when is not null && tierOk)
                 {
-                    triggers.Add(new TriggerRule(name, when, tier));
+                    triggers.Add(Located(new TriggerRule(name, when, tier), item));
                 }
             }
         }
@@ -354,7 +354,7 @@ internal sealed partial class PolicyCompiler
             {
                 if (CompileBand(band, names) is { } compiled)
                 {
-                    bands.Add((compiled, item));
+                    bands.Add((Located(compiled, item), item));
                 }
             }
         }
@@ -573,7 +573,7 @@ internal sealed partial class PolicyCompiler
 
             if (team is not null && calendar is not null && (isDefault || when is not null))
             {
-                rules.Add(new RoutingRule(when, isDefault, team, calendar));
+                rules.Add(Located(new RoutingRule(when, isDefault, team, calendar), item));
             }
         }
 

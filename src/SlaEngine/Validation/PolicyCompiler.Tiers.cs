@@ -48,7 +48,8 @@ internal sealed partial class PolicyCompiler
 
             if (CompileTier(key.Value, value) is { } tier)
             {
-                tiers.Add(tier);
+                tiers.Add(Located(tier, key));
+                LocateMembers(tier, value);
             }
         }
 
@@ -173,7 +174,7 @@ internal sealed partial class PolicyCompiler
                 var notify = Require(rung, "notify", "an escalation") is { } n ? ReadNameList(n, "`notify`", DiagnosticCodes.EmptyChannels) : null;
                 if (after is not null && notify is not null)
                 {
-                    escalations.Add(new EscalationRung(after.Value, ((YamlScalar)afterNode!).Value.Trim(), notify.Value));
+                    escalations.Add(Located(new EscalationRung(after.Value, ((YamlScalar)afterNode!).Value.Trim(), notify.Value), afterNode!));
                 }
             }
         }

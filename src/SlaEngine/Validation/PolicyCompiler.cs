@@ -23,6 +23,7 @@ internal sealed partial class PolicyCompiler
     private readonly List<string> _calendarNames = [];
     private readonly List<BusinessCalendar> _calendars = [];
     private readonly List<string> _tierNames = [];
+    private readonly PolicySourceMap _sourceMap = new();
     private FieldSchema? _fields;
     private IReadOnlyDictionary<string, FieldType>? _fieldTypes;
 
@@ -197,6 +198,9 @@ internal sealed partial class PolicyCompiler
             tiers,
             goals,
             warnings,
-            _diagnostics.File);
+            _diagnostics.File)
+        {
+            SourceMap = _sourceMap.Freeze(),
+        };
     }
 }
