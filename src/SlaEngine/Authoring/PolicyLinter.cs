@@ -176,12 +176,10 @@ internal static class PolicyLinter
 
     private static void CheckEscalations(TierDefinition tier, List<CalendarProfile> profiles, PolicySourceMap map, DiagnosticBag bag)
     {
-        // The rungs watch the tier's first touch (spec 4.5): first_touch, else cadence step 1, else the effort.
-        (SlaDuration Within, string What)? watched = tier.FirstTouch is { } firstTouch
-            ? (firstTouch.Within, "first_touch")
-            : !tier.Cadence.IsEmpty
-                ? (tier.Cadence[0].Within, "cadence_step_1")
-                : tier.CompleteWithin is { } completeWithin ? (completeWithin, "effort") : null;
+        // A ladder escalates a lead nobody has reached (spec 4.5); its rungs normally come after the first-touch due, by design
+        // (24/48/72 hours after a 2-hour first touch). A rung is pointless only once the whole SLA is over: after the tier's
+        // `complete_within`, when the effort or cadence deadline has passed and the lead is due back to marketing.
+        (SlaDuration Within, string What)? watched = tier.CompleteWithin is { } completeWithin ? (completeWithin, "complete_within") : null;
         if (watched is not { } deadline)
         {
             return;
@@ -201,7 +199,7 @@ internal static class PolicyLinter
 
             if (later)
             {
-                Warn(bag, DiagnosticCodes.EscalationAfterDeadline, map.Find(rung), $"the escalation after {rung.AfterText} comes later than the {deadline.What} deadline it escalates ({deadline.Within}) of tier `{tier.Name}`: the lead is already breached when anyone is alerted");
+                Warn(bag, DiagnosticCodes.EscalationAfterDeadline, map.Find(rung), $"the escalation after {rung.AfterText} comes later than tier `{tier.Name}`'s {deadline.What} ({deadline.Within}): the SLA is over before anyone is alerted");
             }
         }
     }
