@@ -34,10 +34,12 @@ public sealed class PolicySchemaTests
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
     }
 
-    [Fact]
-    public void SpecExamplePolicy_SatisfiesTheSchema()
+    [Theory]
+    [InlineData("TestData/conformance/evaluation/lattice-predictive.yaml")] // the policy of spec section 2
+    [InlineData("samples/GettingStarted/first-policy.yaml")]                // the policy of docs/getting-started.md
+    public void DocumentedPolicy_SatisfiesTheSchema(string relativePath)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "TestData", "conformance", "evaluation", "lattice-predictive.yaml");
+        var path = Path.Combine(AppContext.BaseDirectory, relativePath);
 
         Assert.Empty(Checker.Check(LoadYaml(File.ReadAllText(path))));
     }

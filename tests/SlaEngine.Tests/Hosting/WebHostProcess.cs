@@ -77,27 +77,7 @@ internal sealed class WebHostProcess : IDisposable
     }
 
     /// <summary>Finds the built sample web host: samples/WebHost/bin/CONFIGURATION/net10.0, the configuration of this test build.</summary>
-    public static string LocateAssembly()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testOutput.Name;
-        var configuration = testOutput.Parent?.Name ?? "Debug";
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SlaEngine.sln")))
-        {
-            root = root.Parent;
-        }
-
-        if (root is null)
-        {
-            throw new InvalidOperationException($"cannot find the repository root (SlaEngine.sln) above {AppContext.BaseDirectory}");
-        }
-
-        var path = Path.Combine(root.FullName, "samples", "WebHost", "bin", configuration, framework, AssemblyName);
-        return File.Exists(path)
-            ? path
-            : throw new FileNotFoundException($"the sample web host is not built at {path}; the test project builds it through its ProjectReference", path);
-    }
+    public static string LocateAssembly() => SampleOutput.Locate("WebHost", AssemblyName);
 
     public void Dispose()
     {
@@ -120,7 +100,7 @@ internal sealed class WebHostProcess : IDisposable
 
     private static Process Start(string policyDirectory, params string[] arguments)
     {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath) ? hostPath : "dotnet";
+        var dotnet = SampleOutput.DotnetHost;
         var assembly = LocateAssembly();
         var info = new ProcessStartInfo(dotnet)
         {
