@@ -10,7 +10,7 @@ public sealed partial class CookbookTests
     {
         var doc = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docs", "cookbook.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
         var samples = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "samples", "policies"), "*.yaml")
-            .ToDictionary(Path.GetFileName, f => File.ReadAllText(f).Replace("\r\n", "\n", StringComparison.Ordinal));
+            .ToDictionary(f => Path.GetFileName(f), f => File.ReadAllText(f).Replace("\r\n", "\n", StringComparison.Ordinal));
 
         var blocks = YamlBlock().Matches(doc).Select(m => m.Groups["body"].Value).ToList();
 
