@@ -31,7 +31,7 @@ internal static class CompareCommand
           --format     json (default: JSON lines) or table
 
         Examples:
-          slaengine compare --base samples/policies/rank-bands.yaml --candidate samples/policies/rank-bands-v2.yaml \
+          slaengine compare --base samples/policies/rank-bands.yaml --candidate samples/backtest/rank-bands-v2.yaml \
             --at 2026-11-20T20:00:00Z --leads leads.jsonl
           slaengine compare --base current.yaml --candidate proposed.yaml --at 2026-11-22T12:00:00Z --leads - --format table < leads.jsonl
 

@@ -18,7 +18,7 @@ internal static class ValidateCommand
 
         Examples:
           slaengine validate samples/policies/rank-bands.yaml
-          slaengine validate samples/policies/rank-bands.yaml samples/policies/rank-bands-v2.yaml   # as a CI lint step
+          slaengine validate samples/policies/rank-bands.yaml samples/backtest/rank-bands-v2.yaml   # as a CI lint step
 
         """;
 

@@ -83,7 +83,8 @@ internal sealed class PolicySources
             }
 
             // GetFiles("*.yaml") also matches "*.yamlx" on some platforms (8.3 names); keep exactly ".yaml".
-            foreach (var file in files.Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal))
+            // Policy tests (`*.tests.yaml`) live beside their policies and are not policies.
+            foreach (var file in files.Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) && !f.EndsWith(".tests.yaml", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal))
             {
                 Add(PolicyLoader.TryLoadFile(file));
             }

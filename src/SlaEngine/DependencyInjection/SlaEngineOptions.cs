@@ -63,7 +63,7 @@ public sealed class SlaEngineOptions
         return this;
     }
 
-    /// <summary>Adds a directory of policy files (<c>*.yaml</c>, top level only).</summary>
+    /// <summary>Adds a directory of policy files (<c>*.yaml</c>, top level only; policy tests named <c>*.tests.yaml</c> are skipped).</summary>
     /// <param name="path">The directory path.</param>
     /// <returns>These options, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>

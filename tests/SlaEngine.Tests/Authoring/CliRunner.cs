@@ -15,7 +15,8 @@ internal static class CliRunner
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    internal static string Sample(string name) => Path.Combine(SamplesDirectory, name);
+    internal static string Sample(string name) =>
+        File.Exists(Path.Combine(SamplesDirectory, name)) ? Path.Combine(SamplesDirectory, name) : Path.Combine(AppContext.BaseDirectory, "samples", "backtest", name);
 
     /// <summary>A fresh temporary folder with the given files.</summary>
     internal static string TempFolder(params (string Name, string Text)[] files)

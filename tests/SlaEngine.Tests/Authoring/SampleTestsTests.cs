@@ -6,7 +6,9 @@ public sealed class SampleTestsTests
     [Fact]
     public void Test_AllSampleTestFiles_Pass()
     {
-        var files = Directory.GetFiles(CliRunner.SamplesDirectory, "*.tests.yaml").Order(StringComparer.Ordinal).ToArray();
+        var files = Directory.GetFiles(CliRunner.SamplesDirectory, "*.tests.yaml")
+            .Concat(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "samples", "backtest"), "*.tests.yaml"))
+            .Order(StringComparer.Ordinal).ToArray();
         Assert.True(files.Length >= 5, "expected a tests file per sample policy");
 
         var (code, stdout, _) = CliRunner.Run(["test", .. files]);
