@@ -17,6 +17,7 @@ internal static class Program
         ("evaluate", "Evaluate leads (JSONL) under a policy at an instant.", EvaluateCommand.Run, EvaluateCommand.Help),
         ("due", "Print the deadline of a duration from an instant on a calendar.", DueCommand.Run, DueCommand.Help),
         ("calendar", "Batch calendar math: JSONL ops in, JSONL answers out.", CalendarCommand.Run, CalendarCommand.Help),
+        ("report", "Compliance report over a batch of leads: attainment, speed-to-lead, leakage, goals.", ReportCommand.Run, ReportCommand.Help),
     ];
 
     private static int Main(string[] args)
