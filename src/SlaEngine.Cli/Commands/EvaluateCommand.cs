@@ -35,6 +35,9 @@ internal static class EvaluateCommand
     /// <summary>Lines per unit of parallel work: small enough to balance two cores, large enough to amortize scheduling.</summary>
     private const int ChunkSize = 256;
 
+    /// <summary>A batch ends early once it holds this many bytes, so a file of very long lines stays bounded too.</summary>
+    private const int BatchBytes = 8 << 20;
+
     private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -93,7 +96,7 @@ internal static class EvaluateCommand
                 var end = Math.Min(batch.Count, (c + 1) * ChunkSize);
                 for (var i = c * ChunkSize; i < end; i++)
                 {
-                    outcomes[i] = Process(policy, batch[i].Bytes, batch[i].Number, at, options);
+                    outcomes[i] = Process(policy, batch.Line(i), batch.Number(i), at, options);
                 }
             });
             yield return outcomes;
@@ -131,7 +134,7 @@ internal static class EvaluateCommand
                 var end = Math.Min(batch.Count, (c + 1) * ChunkSize);
                 for (var i = c * ChunkSize; i < end; i++)
                 {
-                    var outcome = Process(policy, batch[i].Bytes, batch[i].Number, at, options);
+                    var outcome = Process(policy, batch.Line(i), batch.Number(i), at, options);
                     if (outcome.Evaluation is null)
                     {
                         Interlocked.Exchange(ref invalid, 1);
@@ -177,6 +180,7 @@ internal static class EvaluateCommand
     internal static IEnumerable<T> Prefetched<T>(IEnumerable<T> batches)
         where T : class
     {
+        // The enumerator is only ever advanced by one task at a time: each MoveNext starts after the previous one ended.
         using var enumerator = batches.GetEnumerator();
         var next = Task.Run(() => enumerator.MoveNext() ? enumerator.Current : null);
         while (next.GetAwaiter().GetResult() is { } current)
@@ -191,29 +195,37 @@ internal static class EvaluateCommand
             ? at
             : throw new UsageException($"--at '{text}' is not an ISO-8601 instant; write it like 2026-11-22T12:00:00Z.");
 
-    /// <summary>Reads the input in batches of numbered lines, so memory stays constant for any input size.</summary>
-    internal static IEnumerable<List<(byte[] Bytes, int Number)>> Batches(LineSource source)
+    /// <summary>
+    /// Reads the input in batches of numbered lines (at most <see cref="BatchSize"/> lines or about
+    /// <see cref="BatchBytes"/> bytes), so memory stays constant for any input size. Two batch buffers take turns:
+    /// a batch stays valid until the one after the next is requested, which is what <see cref="Prefetched"/> needs.
+    /// </summary>
+    internal static IEnumerable<LineBatch> Batches(LineSource source)
     {
+        var buffers = new[] { new LineBatch(), new LineBatch() };
         var number = 0;
-        var batch = new List<(byte[], int)>(BatchSize);
-        while (source.ReadLine() is { } bytes)
+        var turn = 0;
+        while (true)
         {
-            batch.Add((bytes, ++number));
-            if (batch.Count == BatchSize)
+            var batch = buffers[turn++ & 1];
+            batch.Clear(number + 1);
+            while (batch.Count < BatchSize && batch.Bytes < BatchBytes && source.TryReadLine(out var bytes))
             {
-                yield return batch;
-                batch = new List<(byte[], int)>(BatchSize);
+                batch.Add(bytes);
+                number++;
             }
-        }
 
-        if (batch.Count > 0)
-        {
+            if (batch.Count == 0)
+            {
+                yield break;
+            }
+
             yield return batch;
         }
     }
 
     /// <summary>Reads and evaluates one lead line; never throws.</summary>
-    internal static LeadOutcome Process(SlaPolicy policy, byte[] bytes, int number, Instant at, EvaluationOptions options)
+    internal static LeadOutcome Process(SlaPolicy policy, ReadOnlyMemory<byte> bytes, int number, Instant at, EvaluationOptions options)
     {
         var read = LeadJson.Read(bytes);
         if (!read.Success)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
@@ -17,6 +18,8 @@ public static class LeadJson
 {
     /// <summary>The largest lead line accepted, in bytes (1 MiB).</summary>
     public const int MaxLineBytes = 1 << 20;
+
+    private const int CanonicalLength = 20;
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
@@ -103,7 +106,7 @@ public static class LeadJson
             var builder = ImmutableDictionary.CreateBuilder<string, LeadValue>(StringComparer.Ordinal);
             foreach (var property in attributes.EnumerateObject())
             {
-                builder[property.Name] = ReadValue(property.Value, "attributes." + property.Name, 0);
+                builder[property.Name] = ReadValue(property.Value, new FieldPath("attributes", -1, property.Name), 0);
             }
 
             lead = lead with { Attributes = builder.ToImmutable() };
@@ -116,9 +119,9 @@ public static class LeadJson
             var i = 0;
             foreach (var e in events.EnumerateArray())
             {
-                var path = $"events[{i++}]";
+                var path = new FieldPath("events", i++);
                 Expect(e, JsonValueKind.Object, path);
-                builder.Add(new LeadEvent(RequiredString(e, "type", path), ReadInstant(Required(e, "at", path), path + ".at")));
+                builder.Add(new LeadEvent(RequiredString(e, "type", path), ReadInstant(Required(e, "at", path), path.Dot("at"))));
             }
 
             lead = lead with { Events = builder.MoveToImmutable() };
@@ -131,10 +134,10 @@ public static class LeadJson
             var i = 0;
             foreach (var t in touches.EnumerateArray())
             {
-                var path = $"touches[{i++}]";
+                var path = new FieldPath("touches", i++);
                 Expect(t, JsonValueKind.Object, path);
-                var outcome = Optional(t, "outcome") is { } o ? (o.ValueKind == JsonValueKind.String ? o.GetString() : throw WrongType(path + ".outcome", "a string", o)) : null;
-                builder.Add(new LeadTouch(RequiredString(t, "channel", path), ReadInstant(Required(t, "at", path), path + ".at"), outcome));
+                var outcome = Optional(t, "outcome") is { } o ? (o.ValueKind == JsonValueKind.String ? o.GetString() : throw WrongType(path.Dot("outcome"), "a string", o)) : null;
+                builder.Add(new LeadTouch(RequiredString(t, "channel", path), ReadInstant(Required(t, "at", path), path.Dot("at")), outcome));
             }
 
             lead = lead with { Touches = builder.MoveToImmutable() };
@@ -147,10 +150,10 @@ public static class LeadJson
             var i = 0;
             foreach (var p in paused.EnumerateArray())
             {
-                var path = $"paused[{i++}]";
+                var path = new FieldPath("paused", i++);
                 Expect(p, JsonValueKind.Object, path);
-                var from = ReadInstant(Required(p, "from", path), path + ".from");
-                var to = ReadInstant(Required(p, "to", path), path + ".to");
+                var from = ReadInstant(Required(p, "from", path), path.Dot("from"));
+                var to = ReadInstant(Required(p, "to", path), path.Dot("to"));
                 if (to < from)
                 {
                     throw new LeadFormatException(DiagnosticCodes.LeadValueOutOfRange, $"'{path}' ends before it starts");
@@ -190,7 +193,7 @@ public static class LeadJson
         return lead;
     }
 
-    private static LeadValue ReadValue(JsonElement element, string path, int depth)
+    private static LeadValue ReadValue(JsonElement element, FieldPath path, int depth)
     {
         switch (element.ValueKind)
         {
@@ -212,7 +215,7 @@ public static class LeadJson
                 var i = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    builder.Add(ReadValue(item, $"{path}[{i++}]", depth + 1));
+                    builder.Add(ReadValue(item, new FieldPath(path.ToString(), i++), depth + 1));
                 }
 
                 return LeadValue.FromList(builder.MoveToImmutable());
@@ -224,15 +227,15 @@ public static class LeadJson
     private static JsonElement? Optional(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
-    private static JsonElement Required(JsonElement obj, string name, string path) =>
+    private static JsonElement Required(JsonElement obj, string name, FieldPath path) =>
         Optional(obj, name) ?? throw new LeadFormatException(DiagnosticCodes.LeadMissingField, $"'{path}.{name}' is required");
 
-    private static string RequiredString(JsonElement obj, string name, string path) => ExpectString(Required(obj, name, path), path + "." + name);
+    private static string RequiredString(JsonElement obj, string name, FieldPath path) => ExpectString(Required(obj, name, path), path.Dot(name));
 
-    private static string ExpectString(JsonElement element, string path) =>
+    private static string ExpectString(JsonElement element, FieldPath path) =>
         element.ValueKind == JsonValueKind.String ? element.GetString()! : throw WrongType(path, "a string", element);
 
-    private static void Expect(JsonElement element, JsonValueKind kind, string path)
+    private static void Expect(JsonElement element, JsonValueKind kind, FieldPath path)
     {
         if (element.ValueKind != kind)
         {
@@ -240,11 +243,17 @@ public static class LeadJson
         }
     }
 
-    private static Instant ReadInstant(JsonElement element, string path)
+    private static Instant ReadInstant(JsonElement element, FieldPath path)
     {
         if (element.ValueKind != JsonValueKind.String)
         {
             throw WrongType(path, "an ISO-8601 instant string", element);
+        }
+
+        // Fast path: the canonical UTC form, read from the raw UTF-8 bytes without making a string.
+        if (TryParseCanonicalUtc(JsonMarshal.GetRawUtf8Value(element), out var canonical))
+        {
+            return canonical;
         }
 
         var text = element.GetString()!;
@@ -265,6 +274,22 @@ public static class LeadJson
             return false;
         }
 
+        if (text.Length == CanonicalLength)
+        {
+            Span<byte> ascii = stackalloc byte[CanonicalLength];
+            var isAscii = true;
+            for (var i = 0; i < CanonicalLength; i++)
+            {
+                isAscii &= text[i] < 128;
+                ascii[i] = (byte)text[i];
+            }
+
+            if (isAscii && TryParseCanonicalUtc(ascii, out instant))
+            {
+                return true;
+            }
+        }
+
         var result = OffsetDateTimePattern.ExtendedIso.Parse(text);
         if (result.Success)
         {
@@ -282,7 +307,58 @@ public static class LeadJson
         return false;
     }
 
-    private static LeadFormatException WrongType(string path, string expected, JsonElement actual) =>
+    /// <summary>
+    /// Parses exactly <c>uuuu-MM-ddTHH:mm:ssZ</c> (years 0001–9999, no fraction): the form almost every lead uses.
+    /// Anything else returns false and goes through NodaTime's patterns, so the accepted language is unchanged.
+    /// </summary>
+    internal static bool TryParseCanonicalUtc(ReadOnlySpan<byte> text, out Instant instant)
+    {
+        instant = default;
+        if (text.Length == CanonicalLength + 2 && text[0] == (byte)'"' && text[^1] == (byte)'"')
+        {
+            text = text[1..^1];
+        }
+
+        if (text.Length != CanonicalLength
+            || text[4] != (byte)'-' || text[7] != (byte)'-' || text[10] != (byte)'T'
+            || text[13] != (byte)':' || text[16] != (byte)':' || text[19] != (byte)'Z')
+        {
+            return false;
+        }
+
+        if (!Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day)
+            || !Digits(text, 11, 2, out var hour) || !Digits(text, 14, 2, out var minute) || !Digits(text, 17, 2, out var second))
+        {
+            return false;
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        instant = Instant.FromUtc(year, month, day, hour, minute, second);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> text, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var digit = text[i] - (byte)'0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return true;
+    }
+
+    private static LeadFormatException WrongType(FieldPath path, string expected, JsonElement actual) =>
         new(DiagnosticCodes.LeadWrongType, $"'{path}' must be {expected}, not {Kind(actual)}");
 
     private static string Kind(JsonElement element) => element.ValueKind switch
@@ -314,6 +390,17 @@ public static class LeadJson
     {
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
+    }
+
+    /// <summary>A field's path for error messages (<c>touches[2].at</c>), turned into text only when an error needs it.</summary>
+    private readonly record struct FieldPath(string Head, int Index = -1, string? Name = null)
+    {
+        public static implicit operator FieldPath(string path) => new(path);
+
+        public FieldPath Dot(string name) => Name is null ? this with { Name = name } : new FieldPath(ToString(), -1, name);
+
+        public override string ToString() =>
+            Head + (Index >= 0 ? "[" + Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]" : string.Empty) + (Name is null ? string.Empty : "." + Name);
     }
 
     private sealed class LeadFormatException(string code, string message) : Exception(message)
