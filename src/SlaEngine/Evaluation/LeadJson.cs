@@ -94,10 +94,18 @@ public static class LeadJson
 
     private static LeadSnapshot ReadLead(JsonElement root, string id)
     {
-        var lead = new LeadSnapshot(id);
+        // Fields are read in a fixed order (so the first error reported is stable) into locals, and the snapshot is
+        // built once at the end.
+        Instant? mqlAtValue = null;
+        var attributeValues = ImmutableDictionary<string, LeadValue>.Empty;
+        ImmutableArray<LeadEvent> eventValues = [];
+        ImmutableArray<LeadTouch> touchValues = [];
+        var pausedValue = PauseSchedule.Empty;
+        LeadDisposition? dispositionValue = null;
+        LeadAssignment? assignedValue = null;
         if (Optional(root, "mql_at") is { } mqlAt)
         {
-            lead = lead with { MqlAt = ReadInstant(mqlAt, "mql_at") };
+            mqlAtValue = ReadInstant(mqlAt, "mql_at");
         }
 
         if (Optional(root, "attributes") is { } attributes)
@@ -109,7 +117,7 @@ public static class LeadJson
                 builder[property.Name] = ReadValue(property.Value, new FieldPath("attributes", -1, property.Name), 0);
             }
 
-            lead = lead with { Attributes = builder.ToImmutable() };
+            attributeValues = builder.ToImmutable();
         }
 
         if (Optional(root, "events") is { } events)
@@ -124,7 +132,7 @@ public static class LeadJson
                 builder.Add(new LeadEvent(RequiredString(e, "type", path), ReadInstant(Required(e, "at", path), path.Dot("at"))));
             }
 
-            lead = lead with { Events = builder.MoveToImmutable() };
+            eventValues = builder.MoveToImmutable();
         }
 
         if (Optional(root, "touches") is { } touches)
@@ -140,7 +148,7 @@ public static class LeadJson
                 builder.Add(new LeadTouch(RequiredString(t, "channel", path), ReadInstant(Required(t, "at", path), path.Dot("at")), outcome));
             }
 
-            lead = lead with { Touches = builder.MoveToImmutable() };
+            touchValues = builder.MoveToImmutable();
         }
 
         if (Optional(root, "paused") is { } paused)
@@ -162,7 +170,7 @@ public static class LeadJson
                 intervals.Add(new Interval(from, to));
             }
 
-            lead = lead with { Paused = PauseSchedule.Create(intervals) };
+            pausedValue = PauseSchedule.Create(intervals);
         }
 
         if (Optional(root, "disposition") is { } disposition)
@@ -176,7 +184,7 @@ public static class LeadJson
                 "recycle" => DispositionOutcome.Recycle,
                 _ => throw new LeadFormatException(DiagnosticCodes.LeadInvalidOutcome, $"'disposition.outcome' is '{outcomeText}'; expected convert, defer or recycle"),
             };
-            lead = lead with { Disposition = new LeadDisposition(outcome, ReadInstant(Required(disposition, "at", "disposition"), "disposition.at")) };
+            dispositionValue = new LeadDisposition(outcome, ReadInstant(Required(disposition, "at", "disposition"), "disposition.at"));
         }
 
         if (Optional(root, "assigned") is { } assigned)
@@ -186,11 +194,20 @@ public static class LeadJson
             var team = Optional(assigned, "team") is { } teamElement ? ExpectString(teamElement, "assigned.team") : null;
             if (tier is not null || team is not null)
             {
-                lead = lead with { Assigned = new LeadAssignment(tier, team) };
+                assignedValue = new LeadAssignment(tier, team);
             }
         }
 
-        return lead;
+        return new LeadSnapshot(id)
+        {
+            MqlAt = mqlAtValue,
+            Attributes = attributeValues,
+            Events = eventValues,
+            Touches = touchValues,
+            Paused = pausedValue,
+            Disposition = dispositionValue,
+            Assigned = assignedValue,
+        };
     }
 
     private static LeadValue ReadValue(JsonElement element, FieldPath path, int depth)
