@@ -179,7 +179,7 @@ internal sealed class LeadWriter
     private void WriteEvents(Utf8JsonWriter json, long mqlAt)
     {
         var downloads = _random.Next(5);
-        var webinars = _random.Next(4) == 0 ? _random.Next(1, 3) : 0;
+        var webinars = _random.Next(2) == 0 ? _random.Next(1, 4) : 0;
         if (downloads + webinars == 0)
         {
             return;
@@ -190,7 +190,7 @@ internal sealed class LeadWriter
         {
             json.WriteStartObject();
             json.WriteString("type", i < downloads ? "whitepaper_download" : "webinar_attended");
-            json.WriteString("at", Format(mqlAt - _random.Next(3600, 150 * 86400)));
+            json.WriteString("at", Format(mqlAt - _random.Next(3600, (i < downloads ? 120 : 45) * 86400)));
             json.WriteEndObject();
         }
 
