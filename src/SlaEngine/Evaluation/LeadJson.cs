@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using NodaTime;
 using NodaTime.Text;
 using SlaEngine.Calendars;
@@ -40,6 +41,12 @@ public static class LeadJson
         if (utf8.Length > MaxLineBytes)
         {
             return LeadReadResult.Fail(null, DiagnosticCodes.LeadValueOutOfRange, $"the lead is {utf8.Length} bytes long; the limit is {MaxLineBytes}");
+        }
+
+        // The JSON parser does not check the UTF-8 inside strings; reading such a string later would throw.
+        if (!Utf8.IsValid(utf8.Span))
+        {
+            return LeadReadResult.Fail(null, DiagnosticCodes.LeadMalformedJson, $"not valid UTF-8 at column {FirstInvalidUtf8(utf8.Span) + 1}");
         }
 
         JsonDocument document;
@@ -387,6 +394,22 @@ public static class LeadJson
         JsonValueKind.True or JsonValueKind.False => "a boolean",
         _ => "null",
     };
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            if (Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return offset;
+            }
+
+            offset += consumed;
+        }
+
+        return offset;
+    }
 
     private static bool IsBlank(ReadOnlySpan<byte> bytes)
     {
