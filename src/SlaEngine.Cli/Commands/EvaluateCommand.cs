@@ -83,11 +83,12 @@ internal static class EvaluateCommand
     /// <summary>
     /// Evaluates the input in batches, in parallel, and yields each batch's outcomes in input order. A background task
     /// reads the next batch while the current one is evaluated, and at most two batches are held, so memory stays
-    /// constant for any input size.
+    /// constant for any input size. Outcomes hold leads and evaluations until the caller is done with the batch: keep
+    /// <paramref name="batchSize"/> small when they are kept, so they die young and the heap stays small.
     /// </summary>
-    internal static IEnumerable<LeadOutcome[]> Evaluated(LineSource source, SlaPolicy policy, Instant at, EvaluationOptions options)
+    internal static IEnumerable<LeadOutcome[]> Evaluated(LineSource source, SlaPolicy policy, Instant at, EvaluationOptions options, int batchSize = BatchSize)
     {
-        foreach (var batch in Prefetched(Batches(source)))
+        foreach (var batch in Prefetched(Batches(source, batchSize)))
         {
             var outcomes = new LeadOutcome[batch.Count];
             var chunks = (batch.Count + ChunkSize - 1) / ChunkSize;
@@ -200,7 +201,7 @@ internal static class EvaluateCommand
     /// <see cref="BatchBytes"/> bytes), so memory stays constant for any input size. Two batch buffers take turns:
     /// a batch stays valid until the one after the next is requested, which is what <see cref="Prefetched"/> needs.
     /// </summary>
-    internal static IEnumerable<LineBatch> Batches(LineSource source)
+    internal static IEnumerable<LineBatch> Batches(LineSource source, int maxLines = BatchSize)
     {
         var buffers = new[] { new LineBatch(), new LineBatch() };
         var number = 0;
@@ -209,7 +210,7 @@ internal static class EvaluateCommand
         {
             var batch = buffers[turn++ & 1];
             batch.Clear(number + 1);
-            while (batch.Count < BatchSize && batch.Bytes < BatchBytes && source.TryReadLine(out var bytes))
+            while (batch.Count < maxLines && batch.Bytes < BatchBytes && source.TryReadLine(out var bytes))
             {
                 batch.Add(bytes);
                 number++;

@@ -32,6 +32,9 @@ internal static class ReportCommand
 
     private const int ProgressEvery = 100_000;
 
+    /// <summary>Small batches: each outcome holds a lead and its evaluation until it is added to the report.</summary>
+    private const int BatchSize = 512;
+
     internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         var line = CommandLine.Parse(args, ["--policy", "--at", "--leads", "--by", "--format"], []);
@@ -66,7 +69,7 @@ internal static class ReportCommand
         var builder = new ComplianceReportBuilder(policy, at, grouping);
         using var source = LineSource.Open(leadsPath);
         var count = 0L;
-        foreach (var batch in EvaluateCommand.Evaluated(source, policy, at, EvaluationOptions.WithoutTrace))
+        foreach (var batch in EvaluateCommand.Evaluated(source, policy, at, EvaluationOptions.WithoutTrace, BatchSize))
         {
             foreach (var outcome in batch)
             {
