@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace SlaEngine.Cli;
 
 /// <summary>
@@ -23,7 +25,13 @@ internal sealed class LineSource : IDisposable
             : new LineSource(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
 
     /// <summary>Reads the next line (without its <c>\n</c> or <c>\r\n</c>), or null at the end of the input.</summary>
-    internal byte[]? ReadLine()
+    internal byte[]? ReadLine() => TryReadLine(out var line) ? line.ToArray() : null;
+
+    /// <summary>
+    /// Reads the next line (without its <c>\n</c> or <c>\r\n</c>) as a view that is valid until the next read, or
+    /// returns false at the end of the input. Copies nothing unless a line is longer than the buffer.
+    /// </summary>
+    internal bool TryReadLine(out ReadOnlySpan<byte> line)
     {
         List<byte>? overflow = null;
         while (true)
@@ -32,21 +40,22 @@ internal sealed class LineSource : IDisposable
             var newline = span.IndexOf((byte)'\n');
             if (newline >= 0)
             {
-                var line = Take(overflow, span[..newline]);
+                line = Take(overflow, span[..newline]);
                 _start += newline + 1;
-                return line;
+                return true;
             }
 
             if (_eof)
             {
                 if (span.Length == 0 && overflow is null)
                 {
-                    return null;
+                    line = default;
+                    return false;
                 }
 
-                var last = Take(overflow, span);
+                line = Take(overflow, span);
                 _start = _end;
-                return last;
+                return true;
             }
 
             if (_start > 0 || _end == _buffer.Length)
@@ -54,7 +63,7 @@ internal sealed class LineSource : IDisposable
                 if (_end - _start == _buffer.Length)
                 {
                     overflow ??= [];
-                    overflow.AddRange(span.ToArray());
+                    overflow.AddRange(span);
                     _start = _end = 0;
                 }
                 else
@@ -77,24 +86,19 @@ internal sealed class LineSource : IDisposable
 
     public void Dispose() => _stream.Dispose();
 
-    private static byte[] Take(List<byte>? overflow, ReadOnlySpan<byte> tail)
+    private static ReadOnlySpan<byte> Take(List<byte>? overflow, ReadOnlySpan<byte> tail)
     {
-        if (tail.Length > 0 && tail[^1] == (byte)'\r')
-        {
-            tail = tail[..^1];
-        }
-
         if (overflow is null)
         {
-            return tail.ToArray();
+            return tail.Length > 0 && tail[^1] == (byte)'\r' ? tail[..^1] : tail;
         }
 
-        overflow.AddRange(tail.ToArray());
+        overflow.AddRange(tail);
         if (overflow.Count > 0 && overflow[^1] == (byte)'\r')
         {
             overflow.RemoveAt(overflow.Count - 1);
         }
 
-        return [.. overflow];
+        return CollectionsMarshal.AsSpan(overflow);
     }
 }

@@ -19,6 +19,7 @@ internal static class Program
         ("calendar", "Batch calendar math: JSONL ops in, JSONL answers out.", CalendarCommand.Run, CalendarCommand.Help),
         ("test", "Run policy tests (YAML): expected evaluate output for given leads.", TestCommand.Run, TestCommand.Help),
         ("compare", "Backtest: evaluate leads under two policies; per-lead differences and totals.", CompareCommand.Run, CompareCommand.Help),
+        ("report", "Compliance report over a batch of leads: attainment, speed-to-lead, leakage, goals.", ReportCommand.Run, ReportCommand.Help),
     ];
 
     private static int Main(string[] args)

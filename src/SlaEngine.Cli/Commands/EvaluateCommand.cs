@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using NodaTime;
 using SlaEngine.Evaluation;
@@ -31,6 +32,14 @@ internal static class EvaluateCommand
 
     private const int BatchSize = 4096;
 
+    /// <summary>Lines per unit of parallel work: small enough to balance two cores, large enough to amortize scheduling.</summary>
+    private const int ChunkSize = 256;
+
+    /// <summary>A batch ends early once it holds this many bytes, so a file of very long lines stays bounded too.</summary>
+    private const int BatchBytes = 8 << 20;
+
+    private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
     internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         var line = CommandLine.Parse(args, ["--policy", "--at", "--leads", "--format"], ["--explain"]);
@@ -50,30 +59,136 @@ internal static class EvaluateCommand
         }
 
         using var source = LineSource.Open(line.Optional("--leads") ?? "-");
-        var table = format == "table" ? new EvaluationTable(stdout) : null;
         var options = explain ? EvaluationOptions.Default : EvaluationOptions.WithoutTrace;
-        var invalid = false;
-        foreach (var batch in Batches(source))
+        if (format == "table")
         {
-            var outputs = new LeadOutcome[batch.Count];
-            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-                outputs[i] = Process(policy, batch[i].Bytes, batch[i].Number, at, options));
-            foreach (var outcome in outputs)
+            var table = new EvaluationTable(stdout);
+            var anyInvalid = false;
+            foreach (var batch in Evaluated(source, policy, at, options))
             {
-                invalid |= outcome.Evaluation is null;
-                if (table is not null)
+                foreach (var outcome in batch)
                 {
+                    anyInvalid |= outcome.Evaluation is null;
                     table.Add(outcome);
                 }
-                else
-                {
-                    stdout.WriteLine(outcome.Json(explain));
-                }
             }
+
+            table.Flush();
+            return anyInvalid ? Program.ExitInvalidInput : Program.ExitOk;
         }
 
-        table?.Flush();
-        return invalid ? Program.ExitInvalidInput : Program.ExitOk;
+        return WriteJsonLines(source, policy, at, options, explain, stdout) ? Program.ExitInvalidInput : Program.ExitOk;
+    }
+
+    /// <summary>
+    /// Evaluates the input in batches, in parallel, and yields each batch's outcomes in input order. A background task
+    /// reads the next batch while the current one is evaluated, and at most two batches are held, so memory stays
+    /// constant for any input size. Outcomes hold leads and evaluations until the caller is done with the batch: keep
+    /// <paramref name="batchSize"/> small when they are kept, so they die young and the heap stays small.
+    /// </summary>
+    internal static IEnumerable<LeadOutcome[]> Evaluated(LineSource source, SlaPolicy policy, Instant at, EvaluationOptions options, int batchSize = BatchSize)
+    {
+        foreach (var batch in Prefetched(Batches(source, batchSize)))
+        {
+            var outcomes = new LeadOutcome[batch.Count];
+            var chunks = (batch.Count + ChunkSize - 1) / ChunkSize;
+            Parallel.For(0, chunks, Parallelism, c =>
+            {
+                var end = Math.Min(batch.Count, (c + 1) * ChunkSize);
+                for (var i = c * ChunkSize; i < end; i++)
+                {
+                    outcomes[i] = Process(policy, batch.Line(i), batch.Number(i), at, options);
+                }
+            });
+            yield return outcomes;
+        }
+    }
+
+    /// <summary>
+    /// The JSONL path: reading, evaluating and writing overlap. Each chunk of a batch is read, evaluated and written
+    /// as UTF-8 JSON into its own reusable buffer on a worker thread; a writer task then copies the buffers to the
+    /// output in input order while the next batch is evaluated. Returns whether any line was invalid.
+    /// </summary>
+    private static bool WriteJsonLines(LineSource source, SlaPolicy policy, Instant at, EvaluationOptions options, bool explain, TextWriter stdout)
+    {
+        // Bytes go straight to the stream under a StreamWriter (the real tool); other writers (tests) get decoded text.
+        stdout.Flush();
+        var stream = stdout is StreamWriter { BaseStream: { CanWrite: true } baseStream } writer && writer.Encoding.CodePage == 65001 ? baseStream : null;
+        var sets = new[] { NewChunkSet(), NewChunkSet() };
+        var invalid = 0;
+        Task pendingWrite = Task.CompletedTask;
+        var turn = 0;
+        foreach (var batch in Prefetched(Batches(source)))
+        {
+            var chunks = (batch.Count + ChunkSize - 1) / ChunkSize;
+            var set = sets[turn++ & 1];
+            while (set.Count < chunks)
+            {
+                set.Add(new ChunkBuffer());
+            }
+
+            // The set was last used two batches ago; its write finished before the previous batch's write started.
+            Parallel.For(0, chunks, Parallelism, c =>
+            {
+                var buffer = set[c];
+                buffer.Reset();
+                var end = Math.Min(batch.Count, (c + 1) * ChunkSize);
+                for (var i = c * ChunkSize; i < end; i++)
+                {
+                    var outcome = Process(policy, batch.Line(i), batch.Number(i), at, options);
+                    if (outcome.Evaluation is null)
+                    {
+                        Interlocked.Exchange(ref invalid, 1);
+                    }
+
+                    buffer.Append(outcome, explain);
+                }
+            });
+
+            pendingWrite.GetAwaiter().GetResult();
+            var count = chunks;
+            pendingWrite = Task.Run(() => WriteChunks(set, count, stream, stdout));
+        }
+
+        pendingWrite.GetAwaiter().GetResult();
+        if (stream is not null)
+        {
+            stream.Flush();
+        }
+
+        return invalid != 0;
+    }
+
+    private static List<ChunkBuffer> NewChunkSet() => [];
+
+    private static void WriteChunks(List<ChunkBuffer> set, int count, Stream? stream, TextWriter stdout)
+    {
+        for (var c = 0; c < count; c++)
+        {
+            var bytes = set[c].Written;
+            if (stream is not null)
+            {
+                stream.Write(bytes);
+            }
+            else
+            {
+                stdout.Write(System.Text.Encoding.UTF8.GetString(bytes));
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="batches"/> one step ahead on a background task, so reading overlaps the work on the previous batch.</summary>
+    internal static IEnumerable<T> Prefetched<T>(IEnumerable<T> batches)
+        where T : class
+    {
+        // The enumerator is only ever advanced by one task at a time: each MoveNext starts after the previous one ended.
+        using var enumerator = batches.GetEnumerator();
+        var next = Task.Run(() => enumerator.MoveNext() ? enumerator.Current : null);
+        while (next.GetAwaiter().GetResult() is { } current)
+        {
+            next = Task.Run(() => enumerator.MoveNext() ? enumerator.Current : null);
+            yield return current;
+        }
     }
 
     internal static Instant ParseAt(string text) =>
@@ -81,29 +196,37 @@ internal static class EvaluateCommand
             ? at
             : throw new UsageException($"--at '{text}' is not an ISO-8601 instant; write it like 2026-11-22T12:00:00Z.");
 
-    /// <summary>Reads the input in batches of numbered lines, so memory stays constant for any input size.</summary>
-    internal static IEnumerable<List<(byte[] Bytes, int Number)>> Batches(LineSource source)
+    /// <summary>
+    /// Reads the input in batches of numbered lines (at most <see cref="BatchSize"/> lines or about
+    /// <see cref="BatchBytes"/> bytes), so memory stays constant for any input size. Two batch buffers take turns:
+    /// a batch stays valid until the one after the next is requested, which is what <see cref="Prefetched"/> needs.
+    /// </summary>
+    internal static IEnumerable<LineBatch> Batches(LineSource source, int maxLines = BatchSize)
     {
+        var buffers = new[] { new LineBatch(), new LineBatch() };
         var number = 0;
-        var batch = new List<(byte[], int)>(BatchSize);
-        while (source.ReadLine() is { } bytes)
+        var turn = 0;
+        while (true)
         {
-            batch.Add((bytes, ++number));
-            if (batch.Count == BatchSize)
+            var batch = buffers[turn++ & 1];
+            batch.Clear(number + 1);
+            while (batch.Count < maxLines && batch.Bytes < BatchBytes && source.TryReadLine(out var bytes))
             {
-                yield return batch;
-                batch = new List<(byte[], int)>(BatchSize);
+                batch.Add(bytes);
+                number++;
             }
-        }
 
-        if (batch.Count > 0)
-        {
+            if (batch.Count == 0)
+            {
+                yield break;
+            }
+
             yield return batch;
         }
     }
 
     /// <summary>Reads and evaluates one lead line; never throws.</summary>
-    internal static LeadOutcome Process(SlaPolicy policy, byte[] bytes, int number, Instant at, EvaluationOptions options)
+    internal static LeadOutcome Process(SlaPolicy policy, ReadOnlyMemory<byte> bytes, int number, Instant at, EvaluationOptions options)
     {
         var read = LeadJson.Read(bytes);
         if (!read.Success)
@@ -118,7 +241,7 @@ internal static class EvaluateCommand
 
         try
         {
-            return new LeadOutcome(number, read.Id, policy.Evaluate(read.Lead, at, options), null, null);
+            return new LeadOutcome(number, read.Id, policy.Evaluate(read.Lead, at, options), null, null, read.Lead);
         }
         catch (ArgumentOutOfRangeException e)
         {
@@ -131,30 +254,59 @@ internal static class EvaluateCommand
         }
     }
 
-    /// <summary>The outcome of one input line: an evaluation or a located error.</summary>
-    internal sealed record LeadOutcome(int Line, string? Id, LeadEvaluation? Evaluation, string? ErrorCode, string? ErrorMessage)
+    /// <summary>The outcome of one input line: an evaluation (with its lead) or a located error.</summary>
+    internal sealed record LeadOutcome(int Line, string? Id, LeadEvaluation? Evaluation, string? ErrorCode, string? ErrorMessage, LeadSnapshot? Lead = null)
     {
         internal string Json(bool explain)
         {
+            var buffer = new ChunkBuffer();
+            buffer.Append(this, explain);
+            var text = System.Text.Encoding.UTF8.GetString(buffer.Written);
+            return text[..^1];
+        }
+
+        /// <summary>Writes the output line's JSON object (without the newline).</summary>
+        internal void Write(Utf8JsonWriter writer, bool explain)
+        {
             if (Evaluation is not null)
             {
-                return EvaluationJson.Serialize(Evaluation, explain);
+                EvaluationJson.Write(writer, Evaluation, explain);
+                return;
             }
 
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream))
-            {
-                writer.WriteStartObject();
-                writer.WriteString("id", Id);
-                writer.WriteStartObject("error");
-                writer.WriteString("code", ErrorCode);
-                writer.WriteString("message", ErrorMessage);
-                writer.WriteNumber("line", Line);
-                writer.WriteEndObject();
-                writer.WriteEndObject();
-            }
+            writer.WriteStartObject();
+            writer.WriteString("id", Id);
+            writer.WriteStartObject("error");
+            writer.WriteString("code", ErrorCode);
+            writer.WriteString("message", ErrorMessage);
+            writer.WriteNumber("line", Line);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+    }
 
-            return System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    /// <summary>A reusable UTF-8 buffer of output lines, with its own JSON writer: one per chunk of a batch.</summary>
+    private sealed class ChunkBuffer
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
+        private readonly Utf8JsonWriter _writer;
+
+        internal ChunkBuffer()
+        {
+            _writer = new Utf8JsonWriter(_buffer);
+        }
+
+        internal ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
+
+        internal void Reset() => _buffer.ResetWrittenCount();
+
+        internal void Append(LeadOutcome outcome, bool explain)
+        {
+            _writer.Reset(_buffer);
+            outcome.Write(_writer, explain);
+            _writer.Flush();
+            _buffer.GetSpan(1)[0] = (byte)'\n';
+            _buffer.Advance(1);
         }
     }
 }

@@ -192,11 +192,55 @@ public static class EvaluationJson
     {
         if (instant is { } value)
         {
-            writer.WriteString(name, FormatInstant(value));
+            Span<byte> utf8 = stackalloc byte[20];
+            if (TryFormatCanonicalUtc(value, utf8))
+            {
+                writer.WriteString(name, utf8);
+            }
+            else
+            {
+                writer.WriteString(name, FormatInstant(value));
+            }
         }
         else
         {
             writer.WriteNull(name);
+        }
+    }
+
+    /// <summary>
+    /// Writes <c>uuuu-MM-ddTHH:mm:ssZ</c> as UTF-8 without allocating, for instants on a whole second in years
+    /// 0001–9999 — exactly what <see cref="FormatInstant"/> prints for them; other instants return false.
+    /// </summary>
+    internal static bool TryFormatCanonicalUtc(Instant instant, Span<byte> utf8)
+    {
+        var utc = instant.InUtc();
+        if (utc.NanosecondOfSecond != 0 || utc.Year is < 1 or > 9999 || utf8.Length < 20)
+        {
+            return false;
+        }
+
+        Put(utf8, 0, utc.Year, 4);
+        utf8[4] = (byte)'-';
+        Put(utf8, 5, utc.Month, 2);
+        utf8[7] = (byte)'-';
+        Put(utf8, 8, utc.Day, 2);
+        utf8[10] = (byte)'T';
+        Put(utf8, 11, utc.Hour, 2);
+        utf8[13] = (byte)':';
+        Put(utf8, 14, utc.Minute, 2);
+        utf8[16] = (byte)':';
+        Put(utf8, 17, utc.Second, 2);
+        utf8[19] = (byte)'Z';
+        return true;
+    }
+
+    private static void Put(Span<byte> utf8, int start, int value, int digits)
+    {
+        for (var i = start + digits - 1; i >= start; i--)
+        {
+            utf8[i] = (byte)('0' + (value % 10));
+            value /= 10;
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using NodaTime;
 using NodaTime.Text;
 using SlaEngine.Calendars;
@@ -17,6 +19,8 @@ public static class LeadJson
 {
     /// <summary>The largest lead line accepted, in bytes (1 MiB).</summary>
     public const int MaxLineBytes = 1 << 20;
+
+    private const int CanonicalLength = 20;
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
@@ -39,9 +43,10 @@ public static class LeadJson
             return LeadReadResult.Fail(null, DiagnosticCodes.LeadValueOutOfRange, $"the lead is {utf8.Length} bytes long; the limit is {MaxLineBytes}");
         }
 
-        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        // The JSON parser does not check the UTF-8 inside strings; reading such a string later would throw.
+        if (!Utf8.IsValid(utf8.Span))
         {
-            return LeadReadResult.Fail(null, DiagnosticCodes.LeadMalformedJson, "the line is not valid UTF-8");
+            return LeadReadResult.Fail(null, DiagnosticCodes.LeadMalformedJson, $"not valid UTF-8 at column {FirstInvalidUtf8(utf8.Span) + 1}");
         }
 
         JsonDocument document;
@@ -96,10 +101,18 @@ public static class LeadJson
 
     private static LeadSnapshot ReadLead(JsonElement root, string id)
     {
-        var lead = new LeadSnapshot(id);
+        // Fields are read in a fixed order (so the first error reported is stable) into locals, and the snapshot is
+        // built once at the end.
+        Instant? mqlAtValue = null;
+        var attributeValues = ImmutableDictionary<string, LeadValue>.Empty;
+        ImmutableArray<LeadEvent> eventValues = [];
+        ImmutableArray<LeadTouch> touchValues = [];
+        var pausedValue = PauseSchedule.Empty;
+        LeadDisposition? dispositionValue = null;
+        LeadAssignment? assignedValue = null;
         if (Optional(root, "mql_at") is { } mqlAt)
         {
-            lead = lead with { MqlAt = ReadInstant(mqlAt, "mql_at") };
+            mqlAtValue = ReadInstant(mqlAt, "mql_at");
         }
 
         if (Optional(root, "attributes") is { } attributes)
@@ -108,10 +121,10 @@ public static class LeadJson
             var builder = ImmutableDictionary.CreateBuilder<string, LeadValue>(StringComparer.Ordinal);
             foreach (var property in attributes.EnumerateObject())
             {
-                builder[property.Name] = ReadValue(property.Value, "attributes." + property.Name, 0);
+                builder[property.Name] = ReadValue(property.Value, new FieldPath("attributes", -1, property.Name), 0);
             }
 
-            lead = lead with { Attributes = builder.ToImmutable() };
+            attributeValues = builder.ToImmutable();
         }
 
         if (Optional(root, "events") is { } events)
@@ -121,12 +134,12 @@ public static class LeadJson
             var i = 0;
             foreach (var e in events.EnumerateArray())
             {
-                var path = $"events[{i++}]";
+                var path = new FieldPath("events", i++);
                 Expect(e, JsonValueKind.Object, path);
-                builder.Add(new LeadEvent(RequiredString(e, "type", path), ReadInstant(Required(e, "at", path), path + ".at")));
+                builder.Add(new LeadEvent(RequiredString(e, "type", path), ReadInstant(Required(e, "at", path), path.Dot("at"))));
             }
 
-            lead = lead with { Events = builder.MoveToImmutable() };
+            eventValues = builder.MoveToImmutable();
         }
 
         if (Optional(root, "touches") is { } touches)
@@ -136,13 +149,13 @@ public static class LeadJson
             var i = 0;
             foreach (var t in touches.EnumerateArray())
             {
-                var path = $"touches[{i++}]";
+                var path = new FieldPath("touches", i++);
                 Expect(t, JsonValueKind.Object, path);
-                var outcome = Optional(t, "outcome") is { } o ? (o.ValueKind == JsonValueKind.String ? o.GetString() : throw WrongType(path + ".outcome", "a string", o)) : null;
-                builder.Add(new LeadTouch(RequiredString(t, "channel", path), ReadInstant(Required(t, "at", path), path + ".at"), outcome));
+                var outcome = Optional(t, "outcome") is { } o ? (o.ValueKind == JsonValueKind.String ? o.GetString() : throw WrongType(path.Dot("outcome"), "a string", o)) : null;
+                builder.Add(new LeadTouch(RequiredString(t, "channel", path), ReadInstant(Required(t, "at", path), path.Dot("at")), outcome));
             }
 
-            lead = lead with { Touches = builder.MoveToImmutable() };
+            touchValues = builder.MoveToImmutable();
         }
 
         if (Optional(root, "paused") is { } paused)
@@ -152,10 +165,10 @@ public static class LeadJson
             var i = 0;
             foreach (var p in paused.EnumerateArray())
             {
-                var path = $"paused[{i++}]";
+                var path = new FieldPath("paused", i++);
                 Expect(p, JsonValueKind.Object, path);
-                var from = ReadInstant(Required(p, "from", path), path + ".from");
-                var to = ReadInstant(Required(p, "to", path), path + ".to");
+                var from = ReadInstant(Required(p, "from", path), path.Dot("from"));
+                var to = ReadInstant(Required(p, "to", path), path.Dot("to"));
                 if (to < from)
                 {
                     throw new LeadFormatException(DiagnosticCodes.LeadValueOutOfRange, $"'{path}' ends before it starts");
@@ -164,7 +177,7 @@ public static class LeadJson
                 intervals.Add(new Interval(from, to));
             }
 
-            lead = lead with { Paused = PauseSchedule.Create(intervals) };
+            pausedValue = PauseSchedule.Create(intervals);
         }
 
         if (Optional(root, "disposition") is { } disposition)
@@ -178,7 +191,7 @@ public static class LeadJson
                 "recycle" => DispositionOutcome.Recycle,
                 _ => throw new LeadFormatException(DiagnosticCodes.LeadInvalidOutcome, $"'disposition.outcome' is '{outcomeText}'; expected convert, defer or recycle"),
             };
-            lead = lead with { Disposition = new LeadDisposition(outcome, ReadInstant(Required(disposition, "at", "disposition"), "disposition.at")) };
+            dispositionValue = new LeadDisposition(outcome, ReadInstant(Required(disposition, "at", "disposition"), "disposition.at"));
         }
 
         if (Optional(root, "assigned") is { } assigned)
@@ -188,14 +201,23 @@ public static class LeadJson
             var team = Optional(assigned, "team") is { } teamElement ? ExpectString(teamElement, "assigned.team") : null;
             if (tier is not null || team is not null)
             {
-                lead = lead with { Assigned = new LeadAssignment(tier, team) };
+                assignedValue = new LeadAssignment(tier, team);
             }
         }
 
-        return lead;
+        return new LeadSnapshot(id)
+        {
+            MqlAt = mqlAtValue,
+            Attributes = attributeValues,
+            Events = eventValues,
+            Touches = touchValues,
+            Paused = pausedValue,
+            Disposition = dispositionValue,
+            Assigned = assignedValue,
+        };
     }
 
-    private static LeadValue ReadValue(JsonElement element, string path, int depth)
+    private static LeadValue ReadValue(JsonElement element, FieldPath path, int depth)
     {
         switch (element.ValueKind)
         {
@@ -217,7 +239,7 @@ public static class LeadJson
                 var i = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    builder.Add(ReadValue(item, $"{path}[{i++}]", depth + 1));
+                    builder.Add(ReadValue(item, new FieldPath(path.ToString(), i++), depth + 1));
                 }
 
                 return LeadValue.FromList(builder.MoveToImmutable());
@@ -229,15 +251,15 @@ public static class LeadJson
     private static JsonElement? Optional(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
-    private static JsonElement Required(JsonElement obj, string name, string path) =>
+    private static JsonElement Required(JsonElement obj, string name, FieldPath path) =>
         Optional(obj, name) ?? throw new LeadFormatException(DiagnosticCodes.LeadMissingField, $"'{path}.{name}' is required");
 
-    private static string RequiredString(JsonElement obj, string name, string path) => ExpectString(Required(obj, name, path), path + "." + name);
+    private static string RequiredString(JsonElement obj, string name, FieldPath path) => ExpectString(Required(obj, name, path), path.Dot(name));
 
-    private static string ExpectString(JsonElement element, string path) =>
+    private static string ExpectString(JsonElement element, FieldPath path) =>
         element.ValueKind == JsonValueKind.String ? element.GetString()! : throw WrongType(path, "a string", element);
 
-    private static void Expect(JsonElement element, JsonValueKind kind, string path)
+    private static void Expect(JsonElement element, JsonValueKind kind, FieldPath path)
     {
         if (element.ValueKind != kind)
         {
@@ -245,11 +267,17 @@ public static class LeadJson
         }
     }
 
-    private static Instant ReadInstant(JsonElement element, string path)
+    private static Instant ReadInstant(JsonElement element, FieldPath path)
     {
         if (element.ValueKind != JsonValueKind.String)
         {
             throw WrongType(path, "an ISO-8601 instant string", element);
+        }
+
+        // Fast path: the canonical UTC form, read from the raw UTF-8 bytes without making a string.
+        if (TryParseCanonicalUtc(JsonMarshal.GetRawUtf8Value(element), out var canonical))
+        {
+            return canonical;
         }
 
         var text = element.GetString()!;
@@ -270,6 +298,22 @@ public static class LeadJson
             return false;
         }
 
+        if (text.Length == CanonicalLength)
+        {
+            Span<byte> ascii = stackalloc byte[CanonicalLength];
+            var isAscii = true;
+            for (var i = 0; i < CanonicalLength; i++)
+            {
+                isAscii &= text[i] < 128;
+                ascii[i] = (byte)text[i];
+            }
+
+            if (isAscii && TryParseCanonicalUtc(ascii, out instant))
+            {
+                return true;
+            }
+        }
+
         var result = OffsetDateTimePattern.ExtendedIso.Parse(text);
         if (result.Success)
         {
@@ -287,7 +331,58 @@ public static class LeadJson
         return false;
     }
 
-    private static LeadFormatException WrongType(string path, string expected, JsonElement actual) =>
+    /// <summary>
+    /// Parses exactly <c>uuuu-MM-ddTHH:mm:ssZ</c> (years 0001–9999, no fraction): the form almost every lead uses.
+    /// Anything else returns false and goes through NodaTime's patterns, so the accepted language is unchanged.
+    /// </summary>
+    internal static bool TryParseCanonicalUtc(ReadOnlySpan<byte> text, out Instant instant)
+    {
+        instant = default;
+        if (text.Length == CanonicalLength + 2 && text[0] == (byte)'"' && text[^1] == (byte)'"')
+        {
+            text = text[1..^1];
+        }
+
+        if (text.Length != CanonicalLength
+            || text[4] != (byte)'-' || text[7] != (byte)'-' || text[10] != (byte)'T'
+            || text[13] != (byte)':' || text[16] != (byte)':' || text[19] != (byte)'Z')
+        {
+            return false;
+        }
+
+        if (!Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day)
+            || !Digits(text, 11, 2, out var hour) || !Digits(text, 14, 2, out var minute) || !Digits(text, 17, 2, out var second))
+        {
+            return false;
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        instant = Instant.FromUtc(year, month, day, hour, minute, second);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> text, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var digit = text[i] - (byte)'0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return true;
+    }
+
+    private static LeadFormatException WrongType(FieldPath path, string expected, JsonElement actual) =>
         new(DiagnosticCodes.LeadWrongType, $"'{path}' must be {expected}, not {Kind(actual)}");
 
     private static string Kind(JsonElement element) => element.ValueKind switch
@@ -299,6 +394,22 @@ public static class LeadJson
         JsonValueKind.True or JsonValueKind.False => "a boolean",
         _ => "null",
     };
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            if (Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return offset;
+            }
+
+            offset += consumed;
+        }
+
+        return offset;
+    }
 
     private static bool IsBlank(ReadOnlySpan<byte> bytes)
     {
@@ -319,6 +430,17 @@ public static class LeadJson
     {
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
+    }
+
+    /// <summary>A field's path for error messages (<c>touches[2].at</c>), turned into text only when an error needs it.</summary>
+    private readonly record struct FieldPath(string Head, int Index = -1, string? Name = null)
+    {
+        public static implicit operator FieldPath(string path) => new(path);
+
+        public FieldPath Dot(string name) => Name is null ? this with { Name = name } : new FieldPath(ToString(), -1, name);
+
+        public override string ToString() =>
+            Head + (Index >= 0 ? "[" + Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]" : string.Empty) + (Name is null ? string.Empty : "." + Name);
     }
 
     private sealed class LeadFormatException(string code, string message) : Exception(message)
