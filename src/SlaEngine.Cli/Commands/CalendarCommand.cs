@@ -54,7 +54,7 @@ internal static class CalendarCommand
         {
             number++;
             buffer.Reset();
-            using (var writer = new Utf8JsonWriter(buffer.Stream))
+            using (var writer = new Utf8JsonWriter(buffer.Stream, EvaluationJson.WriterOptions))
             {
                 invalid |= !Answer(calendar, bytes, number, writer);
             }

@@ -293,7 +293,7 @@ internal static class EvaluateCommand
 
         internal ChunkBuffer()
         {
-            _writer = new Utf8JsonWriter(_buffer);
+            _writer = new Utf8JsonWriter(_buffer, EvaluationJson.WriterOptions);
         }
 
         internal ReadOnlySpan<byte> Written => _buffer.WrittenSpan;

@@ -107,7 +107,7 @@ public static class PolicyComparisonJson
     private static string Write(Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, Evaluation.EvaluationJson.WriterOptions))
         {
             write(writer);
         }

@@ -431,7 +431,7 @@ internal sealed class ConditionParser
         {
             try
             {
-                patterns.Add(new Regex(literal.Value.AsString, RegexOptions.CultureInvariant, _context.RegexTimeout));
+                patterns.Add(new Regex(literal.Value.AsString, RegexOptions.CultureInvariant | RegexOptions.Compiled, _context.RegexTimeout));
             }
             catch (ArgumentException ex)
             {

@@ -10,6 +10,13 @@ namespace SlaEngine.Evaluation;
 /// </summary>
 public static class EvaluationJson
 {
+    /// <summary>
+    /// Writer options for every JSON line SlaEngine prints: compact, with only the escaping JSON requires (so a reason
+    /// reads <c>score 40 &gt;= threshold 40</c>, not <c>\u003E=</c>). The output is JSON, not HTML: embed it in a page
+    /// through an HTML-aware encoder.
+    /// </summary>
+    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Formats an instant the way the JSON output does.</summary>
     /// <param name="instant">The instant.</param>
     /// <returns>The text.</returns>
@@ -22,7 +29,7 @@ public static class EvaluationJson
     public static string Serialize(LeadEvaluation evaluation, bool includeTrace = false)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
         {
             Write(writer, evaluation, includeTrace);
         }

@@ -22,14 +22,27 @@ internal static class LeadEvaluator
     {
         var trace = options.IncludeTrace ? ImmutableArray.CreateBuilder<TraceEntry>() : null;
         var scope = new LeadConditionScope(lead, at);
-        var result = new LeadEvaluation
+        // The result is built once, at the step that decides it.
+        double? resultScore = null;
+        string? resultBand = null;
+        LeadEvaluation Result(LeadStatus status, string reason, string? tier = null, string? team = null, string? calendar = null, Instant? start = null, MilestonePlanner? plan = null) => new()
         {
+            SlaStart = start,
+            Milestones = plan?.Milestones ?? [],
+            NextTouch = plan?.NextTouch,
+            Escalations = plan?.Escalations ?? [],
             Id = lead.Id,
             PolicyId = policy.Id,
             PolicyVersion = policy.Version,
             At = at,
-            Status = LeadStatus.Nurture,
-            Reason = "below threshold",
+            Status = status,
+            Reason = reason,
+            Score = resultScore,
+            Band = resultBand,
+            Tier = tier,
+            Team = team,
+            Calendar = calendar,
+            Trace = Finish(trace),
         };
 
         // 1. Exclusions, in order: the first match excludes the lead.
@@ -39,7 +52,7 @@ internal static class LeadEvaluator
             trace?.Add(Entry("exclusion", exclusion.Name, matched, $"when {exclusion.When.Text}", exclusion.When, scope));
             if (matched)
             {
-                return result with { Status = LeadStatus.Excluded, Reason = "exclusion: " + exclusion.Name, Trace = Finish(trace) };
+                return Result(LeadStatus.Excluded, "exclusion: " + exclusion.Name);
             }
         }
 
@@ -65,7 +78,7 @@ internal static class LeadEvaluator
                     ? $"below threshold: score {scoreText} < {Format(t)}"
                     : $"below threshold: no trigger matched and the policy sets no score threshold";
         trace?.Add(new TraceEntry("qualification", "qualification", qualified, qualification, []));
-        result = result with { Score = score };
+        resultScore = score;
 
         // 2. A disposition at or before `at` ends the SLA; milestones are still reported.
         var disposition = lead.Disposition is { } d && d.At <= at ? d : null;
@@ -112,20 +125,20 @@ internal static class LeadEvaluator
         }
 
         trace?.Add(new TraceEntry("tier", tierName ?? "(none)", tierName is not null, tierWhy, []));
-        result = result with { Band = band?.Name };
+        resultBand = band?.Name;
 
         if (disposition is null)
         {
             if (!qualified)
             {
-                return result with { Status = LeadStatus.Nurture, Reason = qualification, Trace = Finish(trace) };
+                return Result(LeadStatus.Nurture, qualification);
             }
 
             if (tierName is null)
             {
                 var why = band is null ? "no band" : $"band: {band.Name}";
                 why += bandValue is null ? $" ({policy.Bands?.By ?? "bands.by"} is null)" : $" ({policy.Bands!.By} = {Format(bandValue.Value)})";
-                return result with { Status = LeadStatus.Nurture, Reason = why, Trace = Finish(trace) };
+                return Result(LeadStatus.Nurture, why);
             }
         }
 
@@ -144,18 +157,16 @@ internal static class LeadEvaluator
             trace?.Add(new TraceEntry("disposition", disposition.Outcome.ToString().ToLowerInvariant(), true, $"dispositioned at {Format(disposition.At)}: the SLA ended then", []));
         }
 
-        result = result with { Status = status, Reason = reason, Tier = tierName };
         if (tierName is null || !policy.TryGetTier(tierName, out var tier))
         {
-            return result with { Trace = Finish(trace) };
+            return Result(status, reason, tierName);
         }
 
         // 5. Routing: first matching rule; a pinned team wins.
         var (team, calendar) = Route(policy, lead, scope, trace);
-        result = result with { Team = team, Calendar = calendar?.Name };
         if (calendar is null)
         {
-            return result with { Trace = Finish(trace) };
+            return Result(status, reason, tierName, team);
         }
 
         // 6. Milestones, next touch, escalations.
@@ -168,16 +179,7 @@ internal static class LeadEvaluator
             reason += "; touch plan exhausted without a disposition: recycle to marketing nurture";
         }
 
-        return result with
-        {
-            Status = status,
-            Reason = reason,
-            SlaStart = start,
-            Milestones = plan.Milestones,
-            NextTouch = plan.NextTouch,
-            Escalations = plan.Escalations,
-            Trace = Finish(trace),
-        };
+        return Result(status, reason, tierName, team, calendar.Name, start, plan);
     }
 
     internal static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -49,6 +49,17 @@ public static class LeadJson
             return LeadReadResult.Fail(null, DiagnosticCodes.LeadMalformedJson, $"not valid UTF-8 at column {FirstInvalidUtf8(utf8.Span) + 1}");
         }
 
+        if (LeadJsonFastReader.TryRead(utf8.Span) is { } fast)
+        {
+            return LeadReadResult.Ok(fast);
+        }
+
+        return ReadComplete(utf8);
+    }
+
+    /// <summary>The complete reader: every check, with a located error for anything wrong (the fast path's fallback).</summary>
+    internal static LeadReadResult ReadComplete(ReadOnlyMemory<byte> utf8)
+    {
         JsonDocument document;
         try
         {

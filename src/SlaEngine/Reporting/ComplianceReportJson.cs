@@ -28,7 +28,7 @@ public static class ComplianceReportJson
     {
         ArgumentNullException.ThrowIfNull(report);
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, Evaluation.EvaluationJson.WriterOptions))
         {
             Write(writer, report);
         }

@@ -64,7 +64,7 @@ public sealed class EvaluateCommandTests
         var actual = Lines(dirtyOut).ToList();
         Assert.Equal(61, actual.Count);
         Assert.Equal(
-            """{"id":"oops","error":{"code":"SLA0702","message":"\u0027mql_at\u0027 must be an ISO-8601 instant string, not a number","line":31}}""",
+            """{"id":"oops","error":{"code":"SLA0702","message":"'mql_at' must be an ISO-8601 instant string, not a number","line":31}}""",
             actual[30]);
         actual.RemoveAt(30);
         Assert.Equal(expected, actual);
