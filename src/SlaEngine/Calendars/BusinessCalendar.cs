@@ -52,10 +52,14 @@ public sealed class BusinessCalendar
         _weekly = weekly;
         Holidays = holidays;
         Overrides = overrides;
+        Description = string.Create(CultureInfo.InvariantCulture, $"{name} ({zone.Id})");
     }
 
     /// <summary>Gets the calendar's name.</summary>
     public string Name { get; }
+
+    /// <summary>Gets <c>name (zone)</c>, computed once.</summary>
+    internal string Description { get; }
 
     /// <summary>Gets the calendar's time zone.</summary>
     public DateTimeZone Zone { get; }
@@ -297,7 +301,7 @@ public sealed class BusinessCalendar
     };
 
     /// <inheritdoc/>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} ({Zone.Id})");
+    public override string ToString() => Description;
 
     internal long BetweenTicks(long a, long b)
     {

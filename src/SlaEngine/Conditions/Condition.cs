@@ -16,6 +16,7 @@ internal sealed class Condition
     internal Condition(string text, ConditionNode root)
     {
         Text = text;
+        WhenClause = "when " + text;
         Root = root;
         _predicate = ConditionEmitter.EmitCondition(root);
 
@@ -30,6 +31,9 @@ internal sealed class Condition
 
     /// <summary>Gets the source text.</summary>
     public string Text { get; }
+
+    /// <summary>Gets <c>when TEXT</c>, as the explanation trace writes it (computed once).</summary>
+    public string WhenClause { get; }
 
     /// <summary>
     /// Gets the distinct lead attribute names the condition reads, in first-use order, for the explanation trace.

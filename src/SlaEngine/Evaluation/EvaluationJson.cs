@@ -20,7 +20,11 @@ public static class EvaluationJson
     /// <summary>Formats an instant the way the JSON output does.</summary>
     /// <param name="instant">The instant.</param>
     /// <returns>The text.</returns>
-    public static string FormatInstant(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
+    public static string FormatInstant(Instant instant)
+    {
+        Span<byte> utf8 = stackalloc byte[20];
+        return TryFormatCanonicalUtc(instant, utf8) ? System.Text.Encoding.ASCII.GetString(utf8) : InstantPattern.ExtendedIso.Format(instant);
+    }
 
     /// <summary>Serializes an evaluation as one compact JSON object.</summary>
     /// <param name="evaluation">The evaluation.</param>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using NodaTime;
 using SlaEngine.Calendars;
 using SlaEngine.Conditions;
@@ -49,7 +50,7 @@ internal static class LeadEvaluator
         foreach (var exclusion in policy.Exclusions)
         {
             var matched = exclusion.When.Evaluate(scope);
-            trace?.Add(Entry("exclusion", exclusion.Name, matched, $"when {exclusion.When.Text}", exclusion.When, scope));
+            trace?.Add(Entry("exclusion", exclusion.Name, matched, exclusion.When.WhenClause, exclusion.When, scope));
             if (matched)
             {
                 return Result(LeadStatus.Excluded, "exclusion: " + exclusion.Name);
@@ -63,7 +64,7 @@ internal static class LeadEvaluator
         foreach (var rule in policy.Triggers)
         {
             var matched = rule.When.Evaluate(scope);
-            trace?.Add(Entry("trigger", rule.Name, matched, $"when {rule.When.Text}" + (rule.Tier is null ? string.Empty : $" (sets tier {rule.Tier})"), rule.When, scope));
+            trace?.Add(Entry("trigger", rule.Name, matched, rule.Tier is null ? rule.When.WhenClause : $"{rule.When.WhenClause} (sets tier {rule.Tier})", rule.When, scope));
             trigger ??= matched ? rule : null;
         }
 
@@ -184,17 +185,26 @@ internal static class LeadEvaluator
 
     internal static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    internal static string Format(Instant value) => NodaTime.Text.InstantPattern.General.Format(value);
+    internal static string Format(Instant value) => EvaluationJson.FormatInstant(value);
 
     internal static Duration ToElapsed(SlaDuration duration) =>
         duration.IsFixedLength ? duration.FixedLength : Duration.FromDays(duration.IsBusiness ? duration.BusinessDays : duration.CalendarDays);
 
     internal static TraceEntry Entry(string stage, string rule, bool result, string detail, Condition condition, IConditionScope scope)
     {
-        var values = condition.Identifiers.IsEmpty
-            ? ImmutableArray<KeyValuePair<string, LeadValue>>.Empty
-            : condition.Identifiers.Select(id => new KeyValuePair<string, LeadValue>(id, scope.GetAttribute(id))).ToImmutableArray();
-        return new TraceEntry(stage, rule, result, detail, values);
+        var identifiers = condition.Identifiers;
+        if (identifiers.IsEmpty)
+        {
+            return new TraceEntry(stage, rule, result, detail, []);
+        }
+
+        var values = new KeyValuePair<string, LeadValue>[identifiers.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = new KeyValuePair<string, LeadValue>(identifiers[i], scope.GetAttribute(identifiers[i]));
+        }
+
+        return new TraceEntry(stage, rule, result, detail, ImmutableCollectionsMarshal.AsImmutableArray(values));
     }
 
     private static ImmutableArray<TraceEntry> Finish(ImmutableArray<TraceEntry>.Builder? trace) => trace?.ToImmutable() ?? [];
@@ -210,11 +220,10 @@ internal static class LeadEvaluator
             {
                 var matched = when.Evaluate(scope);
                 contribution = matched ? rule.Points : 0;
-                detail = $"when {when.Text}: {(matched ? "+" + Format(rule.Points) : "0")}";
                 if (trace is not null)
                 {
-                    var entry = Entry("scoring", rule.Name, matched, detail, when, scope);
-                    trace.Add(entry);
+                    detail = string.Concat(rule.WhenTraceText, matched ? ": +" + Format(rule.Points) : ": 0");
+                    trace.Add(Entry("scoring", rule.Name, matched, detail, when, scope));
                 }
 
                 total += contribution;
@@ -242,7 +251,7 @@ internal static class LeadEvaluator
             }
 
             total += contribution;
-            trace?.Add(new TraceEntry("scoring", rule.Name, count > 0, $"{count} {rule.Event} event(s){(rule.Within is { } w ? " within " + w : string.Empty)}{(rule.HalfLife is { } hl ? ", half-life " + hl : string.Empty)}{(rule.Max is { } m ? ", max " + Format(m) : string.Empty)}: {Format(contribution)}", []));
+            trace?.Add(new TraceEntry("scoring", rule.Name, count > 0, string.Concat(count.ToString(CultureInfo.InvariantCulture), " ", rule.Event, " event(s)", rule.TraceSuffix, ": ", Format(contribution)), []));
         }
 
         var score = Math.Round(total, 2, MidpointRounding.AwayFromZero);
@@ -284,7 +293,7 @@ internal static class LeadEvaluator
             var matched = rule.IsDefault || rule.When is null || rule.When.Evaluate(scope);
             if (trace is not null)
             {
-                var detail = rule.IsDefault ? "default" : $"when {rule.WhenText}";
+                var detail = rule.IsDefault || rule.When is null ? "default" : rule.When.WhenClause;
                 trace.Add(rule.When is null
                     ? new TraceEntry("routing", rule.Team, matched, detail, [])
                     : Entry("routing", rule.Team, matched, detail, rule.When, scope));

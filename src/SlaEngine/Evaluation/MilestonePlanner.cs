@@ -379,7 +379,7 @@ internal sealed class MilestonePlanner
             "milestone",
             name,
             status is MilestoneStatus.Met or MilestoneStatus.MetLate,
-            $"due {LeadEvaluator.Format(due)} = {LeadEvaluator.Format(from)} + {within} on calendar {_calendar.Name} ({_calendar.Zone.Id}){(_lead.Paused.IsEmpty ? string.Empty : ", paused intervals excluded")}; {verdict}",
+            $"due {LeadEvaluator.Format(due)} = {LeadEvaluator.Format(from)} + {within} on calendar {_calendar.Description}{(_lead.Paused.IsEmpty ? string.Empty : ", paused intervals excluded")}; {verdict}",
             []));
     }
 
@@ -443,7 +443,7 @@ internal sealed class MilestonePlanner
                 "escalation",
                 rung.AfterText,
                 fired,
-                $"rung at {LeadEvaluator.Format(rungAt)} = {LeadEvaluator.Format(_start)} + {rung.After}; notify {string.Join(", ", rung.Notify)}; "
+                $"rung at {LeadEvaluator.Format(rungAt)} = {LeadEvaluator.Format(_start)} + {rung.After}; notify {rung.NotifyText}; "
                     + (fired ? "fired: no first touch by then" : rungAt > _at ? "not reached yet" : firstTouchAt is { } f && f <= rungAt ? $"not fired: first touch at {LeadEvaluator.Format(f)}" : "not fired: the SLA had ended"),
                 []));
         }

@@ -15,6 +15,7 @@ public sealed class EscalationRung
         After = after;
         AfterText = afterText;
         Notify = notify;
+        NotifyText = string.Join(", ", notify);
     }
 
     /// <summary>Gets the delay from the SLA start.</summary>
@@ -25,4 +26,7 @@ public sealed class EscalationRung
 
     /// <summary>Gets who is alerted (roles such as <c>owner</c>, <c>manager</c>), in file order (never empty).</summary>
     public ImmutableArray<string> Notify { get; }
+
+    /// <summary>Gets the notify list as the explanation trace writes it (computed once).</summary>
+    internal string NotifyText { get; }
 }

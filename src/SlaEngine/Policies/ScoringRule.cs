@@ -23,7 +23,18 @@ public sealed class ScoringRule
         Max = max;
         Within = within;
         HalfLife = halfLife;
+        TraceSuffix = string.Concat(
+            within is { } w ? " within " + w : string.Empty,
+            halfLife is { } h ? ", half-life " + h : string.Empty,
+            max is { } m ? ", max " + m.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
+        WhenTraceText = when is null ? string.Empty : "when " + when.Text;
     }
+
+    /// <summary>Gets what the explanation trace says after an event rule's count (window, half-life, cap), computed once.</summary>
+    internal string TraceSuffix { get; }
+
+    /// <summary>Gets <c>when TEXT</c> for a condition rule's trace, computed once.</summary>
+    internal string WhenTraceText { get; }
 
     /// <summary>Gets the rule's name.</summary>
     public string Name { get; }
