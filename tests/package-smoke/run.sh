@@ -89,7 +89,9 @@ echo "== dotnet tool install SlaEngine.Cli"
 # The tool package carries its dependencies, so the temporary feed is all it needs; run from $work, which has no
 # nuget.config (the app's source mapping would refuse --add-source).
 (cd "$work" && dotnet tool install --tool-path "$tools" --add-source "$feed" --version 0.1.0 SlaEngine.Cli)
-"$tools/slaengine" validate "$repo"/samples/policies/*.yaml
+policies=(); for f in "$repo"/samples/policies/*.yaml; do [[ "$f" == *.tests.yaml ]] || policies+=("$f"); done
+"$tools/slaengine" validate "${policies[@]}"
+"$tools/slaengine" test "$repo"/samples/policies/*.tests.yaml
 printf 'policy: Bad Id\nversion: 0\n' > "$work/broken.yaml"
 set +e
 "$tools/slaengine" validate "$work/broken.yaml"
