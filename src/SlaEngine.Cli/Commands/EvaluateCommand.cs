@@ -62,7 +62,7 @@ internal static class EvaluateCommand
         var options = explain ? EvaluationOptions.Default : EvaluationOptions.WithoutTrace;
         if (format == "table")
         {
-            var table = new EvaluationTable(stdout);
+            var table = new EvaluationTable(stdout, EvaluationTable.SupportsColour(stdout));
             var anyInvalid = false;
             foreach (var batch in Evaluated(source, policy, at, options))
             {
