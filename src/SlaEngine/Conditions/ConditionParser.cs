@@ -453,7 +453,7 @@ internal sealed class ConditionParser
 
     private static string UnknownFunctionMessage(string name)
     {
-        var suggestion = NameSuggestions.Closest(name, FunctionNames);
+        var suggestion = DidYouMean.Find(name, FunctionNames);
         return $"Unknown function `{name}`: the functions are exists, count and days_since."
             + (suggestion is null ? string.Empty : $" Did you mean `{suggestion}`?");
     }

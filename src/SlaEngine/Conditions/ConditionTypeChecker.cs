@@ -115,7 +115,7 @@ internal sealed class ConditionTypeChecker
             return FromField(field, identifier.Name);
         }
 
-        var suggestion = NameSuggestions.Closest(identifier.Name, fields.Fields.Keys.Append(IdentifierNode.ScoreName));
+        var suggestion = DidYouMean.Find(identifier.Name, fields.Fields.Keys.Append(IdentifierNode.ScoreName));
         _context.Report(
             _text,
             identifier.Offset,
@@ -276,7 +276,7 @@ internal sealed class ConditionTypeChecker
         var value = literal.Value.AsString;
         if (!type.Field.AllowsEnumValue(value))
         {
-            var suggestion = NameSuggestions.Closest(value, type.Field.EnumValues);
+            var suggestion = DidYouMean.Find(value, type.Field.EnumValues);
             _context.Report(
                 _text,
                 literal.Offset,

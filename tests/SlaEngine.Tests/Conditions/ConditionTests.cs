@@ -42,10 +42,10 @@ public class ConditionTests
     }
 
     [Fact]
-    public void NameSuggestions_FindsTyposOnly()
+    public void DidYouMean_FindsTyposOnly()
     {
-        Assert.Equal("email", NameSuggestions.Closest("emial", ["email", "employees"]));
-        Assert.Equal("country", NameSuggestions.Closest("Country", ["country"]));
-        Assert.Null(NameSuggestions.Closest("revenue", ["email", "employees"]));
+        Assert.Equal("email", SlaEngine.Validation.DidYouMean.Find("emial", ["email", "employees"]));
+        Assert.Equal("country", SlaEngine.Validation.DidYouMean.Find("Country", ["country"]));
+        Assert.Null(SlaEngine.Validation.DidYouMean.Find("revenue", ["email", "employees"]));
     }
 }
