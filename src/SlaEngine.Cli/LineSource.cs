@@ -1,20 +1,29 @@
 using System.Runtime.InteropServices;
+using SlaEngine.Evaluation;
 
 namespace SlaEngine.Cli;
 
 /// <summary>
 /// Reads an input (a file or standard input) as raw byte lines, without decoding, so invalid UTF-8, blank lines and a
-/// truncated last line each still count as exactly one line. Streams: holds one buffer, never the whole input.
+/// truncated last line each still count as exactly one line. Streams: holds one buffer, never the whole input, and
+/// never more than <see cref="MaxKeptBytes"/> of one line.
 /// </summary>
 internal sealed class LineSource : IDisposable
 {
+    /// <summary>
+    /// The most bytes of one line kept: enough for every reader to see that a line is over
+    /// <see cref="LeadJson.MaxLineBytes"/>, even after a trailing <c>\r</c> is removed. The rest of a longer line is read and dropped, so a hostile input (gigabytes
+    /// without a newline) costs bounded memory instead of ending the tool with an out-of-memory error.
+    /// </summary>
+    internal const int MaxKeptBytes = LeadJson.MaxLineBytes + 2;
+
     private readonly Stream _stream;
     private readonly byte[] _buffer = new byte[1 << 16];
     private int _start;
     private int _end;
     private bool _eof;
 
-    private LineSource(Stream stream)
+    internal LineSource(Stream stream)
     {
         _stream = stream;
     }
@@ -63,7 +72,7 @@ internal sealed class LineSource : IDisposable
                 if (_end - _start == _buffer.Length)
                 {
                     overflow ??= [];
-                    overflow.AddRange(span);
+                    Keep(overflow, span);
                     _start = _end = 0;
                 }
                 else
@@ -93,12 +102,15 @@ internal sealed class LineSource : IDisposable
             return tail.Length > 0 && tail[^1] == (byte)'\r' ? tail[..^1] : tail;
         }
 
-        overflow.AddRange(tail);
-        if (overflow.Count > 0 && overflow[^1] == (byte)'\r')
+        Keep(overflow, tail);
+        if (overflow.Count is > 0 and < MaxKeptBytes && overflow[^1] == (byte)'\r')
         {
             overflow.RemoveAt(overflow.Count - 1);
         }
 
         return CollectionsMarshal.AsSpan(overflow);
     }
+
+    private static void Keep(List<byte> overflow, ReadOnlySpan<byte> bytes) =>
+        overflow.AddRange(bytes[..Math.Min(bytes.Length, Math.Max(0, MaxKeptBytes - overflow.Count))]);
 }

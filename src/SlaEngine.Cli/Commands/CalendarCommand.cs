@@ -113,7 +113,7 @@ internal static class CalendarCommand
             writer.WriteNumber("line", number);
             writer.WriteStartObject("error");
             writer.WriteString("code", Validation.DiagnosticCodes.InvalidCalendarOp);
-            writer.WriteString("message", e is JsonException ? "not a valid JSON object: " + e.Message.Split(" Path:")[0] : e.Message);
+            writer.WriteString("message", e is JsonException ? "not a valid JSON object: " + e.Message.Split(" Path:")[0] : CommandLine.MessageOf(e));
             writer.WriteEndObject();
             writer.WriteEndObject();
             return false;

@@ -52,7 +52,7 @@ internal static class DueCommand
         }
         catch (ArgumentOutOfRangeException e)
         {
-            stderr.WriteLine($"slaengine due: {e.Message}");
+            stderr.WriteLine("slaengine due: " + CommandLine.MessageOf(e));
             return Program.ExitInvalidInput;
         }
 

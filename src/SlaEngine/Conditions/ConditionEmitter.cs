@@ -67,11 +67,12 @@ internal static class ConditionEmitter
         }
     }
 
-    /// <summary>Runs a regex match; a timeout counts as no match.</summary>
+    /// <summary>Runs a regex match; a timeout counts as no match and is reported to the scope.</summary>
     /// <param name="regex">The compiled pattern.</param>
     /// <param name="input">The input.</param>
+    /// <param name="scope">The scope, told about a timeout.</param>
     /// <returns>Whether it matched in time.</returns>
-    internal static bool SafeMatch(Regex regex, string input)
+    internal static bool SafeMatch(Regex regex, string input, IConditionScope scope)
     {
         try
         {
@@ -79,6 +80,7 @@ internal static class ConditionEmitter
         }
         catch (RegexMatchTimeoutException)
         {
+            scope.OnRegexTimeout();
             return false;
         }
     }
@@ -186,7 +188,7 @@ internal static class ConditionEmitter
 
                 foreach (var pattern in patterns)
                 {
-                    if (SafeMatch(pattern, value.AsString))
+                    if (SafeMatch(pattern, value.AsString, scope))
                     {
                         return true;
                     }

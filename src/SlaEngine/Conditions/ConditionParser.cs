@@ -432,6 +432,7 @@ internal sealed class ConditionParser
             try
             {
                 patterns.Add(new Regex(literal.Value.AsString, RegexOptions.CultureInvariant | RegexOptions.Compiled, _context.RegexTimeout));
+                WarnIfBacktracking(literal);
             }
             catch (ArgumentException ex)
             {
@@ -440,6 +441,25 @@ internal sealed class ConditionParser
         }
 
         return patterns.Count == literals.Count ? patterns.MoveToImmutable() : ImmutableArray<Regex>.Empty;
+    }
+
+    private void WarnIfBacktracking(LiteralNode literal)
+    {
+        var pattern = literal.Value.AsString;
+        if (!BacktrackingCheck.TryFindNestedRepetition(pattern, out var start, out var length))
+        {
+            return;
+        }
+
+        var part = pattern.Substring(start, length);
+        _context.Report(
+            _text,
+            literal.Offset,
+            DiagnosticCodes.ConditionRegexBacktracking,
+            DiagnosticSeverity.Warning,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"The pattern repeats `{part}`, whose body can match the same text in many ways: on input that almost matches it backtracks catastrophically until the {_context.RegexTimeout.TotalMilliseconds:0.###} ms match timeout, then counts as no match. Match each character one way only (`a+` for `(a+)+`) or make the repeated part atomic (`(?>\\w+\\s?)+` for `(\\w+\\s?)+`)."));
     }
 
     private static LeadValue ScalarValue(ConditionToken token) => token.Kind switch

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -40,13 +41,13 @@ public static class LeadJson
     {
         if (utf8.Length > MaxLineBytes)
         {
-            return LeadReadResult.Fail(null, DiagnosticCodes.LeadValueOutOfRange, $"the lead is {utf8.Length} bytes long; the limit is {MaxLineBytes}");
+            return LeadReadResult.Fail(null, DiagnosticCodes.LeadValueOutOfRange, string.Create(CultureInfo.InvariantCulture, $"the lead is longer than the limit of {MaxLineBytes} bytes"));
         }
 
         // The JSON parser does not check the UTF-8 inside strings; reading such a string later would throw.
         if (!Utf8.IsValid(utf8.Span))
         {
-            return LeadReadResult.Fail(null, DiagnosticCodes.LeadMalformedJson, $"not valid UTF-8 at column {FirstInvalidUtf8(utf8.Span) + 1}");
+            return LeadReadResult.Fail(null, DiagnosticCodes.LeadMalformedJson, string.Create(CultureInfo.InvariantCulture, $"not valid UTF-8 at column {FirstInvalidUtf8(utf8.Span) + 1}"));
         }
 
         if (LeadJsonFastReader.TryRead(utf8.Span) is { } fast)
@@ -67,7 +68,7 @@ public static class LeadJson
         }
         catch (JsonException e)
         {
-            var where = e.BytePositionInLine is { } col ? $" at column {col + 1}" : string.Empty;
+            var where = e.BytePositionInLine is { } col ? string.Create(CultureInfo.InvariantCulture, $" at column {col + 1}") : string.Empty;
             return LeadReadResult.Fail(null, DiagnosticCodes.LeadMalformedJson, utf8.IsEmpty || IsBlank(utf8.Span) ? "empty line: expected a lead object" : $"not valid JSON{where}: {Trim(e.Message)}");
         }
 

@@ -56,4 +56,11 @@ internal static partial class DiagnosticCodes
 
     /// <summary><c>score</c> used where it is not allowed (in a scoring rule, where it would depend on itself).</summary>
     internal const string ConditionScoreNotAllowed = "SLA0417";
+
+    /// <summary>
+    /// A warning: a <c>matches</c> pattern repeats a group whose body itself repeats (<c>(a+)+</c>, <c>(.*)*</c>,
+    /// <c>(\w+\s?)+</c>) or whose alternatives overlap (<c>(a|a)*</c>), which can backtrack catastrophically on input
+    /// that almost matches. Matching gives up at the match timeout and counts as no match.
+    /// </summary>
+    internal const string ConditionRegexBacktracking = "SLA0418";
 }
