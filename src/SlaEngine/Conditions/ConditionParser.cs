@@ -86,42 +86,28 @@ internal sealed class ConditionParser
         }
     }
 
-    private ConditionNode ParseOr()
+    private ConditionNode ParseOr() => ParseLogical(TokenKind.Or, ParseAnd);
+
+    private ConditionNode ParseAnd() => ParseLogical(TokenKind.And, ParseNot);
+
+    /// <summary>Parses <c>operand (op operand)*</c> into one n-ary <see cref="LogicalNode"/> (or the single operand).</summary>
+    private ConditionNode ParseLogical(TokenKind op, Func<ConditionNode> parseOperand)
     {
-        var first = ParseAnd();
-        if (Current.Kind != TokenKind.Or)
+        var first = parseOperand();
+        if (Current.Kind != op)
         {
             return first;
         }
 
         var operands = ImmutableArray.CreateBuilder<ConditionNode>();
         operands.Add(first);
-        while (Current.Kind == TokenKind.Or)
+        while (Current.Kind == op)
         {
             _position++;
-            operands.Add(ParseAnd());
+            operands.Add(parseOperand());
         }
 
-        return new LogicalNode(false, operands.ToImmutable(), first.Offset);
-    }
-
-    private ConditionNode ParseAnd()
-    {
-        var first = ParseNot();
-        if (Current.Kind != TokenKind.And)
-        {
-            return first;
-        }
-
-        var operands = ImmutableArray.CreateBuilder<ConditionNode>();
-        operands.Add(first);
-        while (Current.Kind == TokenKind.And)
-        {
-            _position++;
-            operands.Add(ParseNot());
-        }
-
-        return new LogicalNode(true, operands.ToImmutable(), first.Offset);
+        return new LogicalNode(op == TokenKind.And, operands.ToImmutable(), first.Offset);
     }
 
     private ConditionNode ParseComparison()
