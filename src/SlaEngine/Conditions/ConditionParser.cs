@@ -202,17 +202,13 @@ internal sealed class ConditionParser
     private ConditionNode ParsePrimary()
     {
         var token = Current;
+        if (TryParseLiteral() is { } literal)
+        {
+            return literal;
+        }
+
         switch (token.Kind)
         {
-            case TokenKind.Number:
-            case TokenKind.String:
-            case TokenKind.True:
-            case TokenKind.False:
-            case TokenKind.Null:
-                _position++;
-                return new LiteralNode(ScalarValue(token), token.Offset);
-            case TokenKind.OpenBracket:
-                return ParseList();
             case TokenKind.OpenParen:
             {
                 Enter(token);
@@ -264,6 +260,24 @@ internal sealed class ConditionParser
     private ConditionNode ParseListItem()
     {
         var token = Current;
+        if (TryParseLiteral() is { } literal)
+        {
+            return literal;
+        }
+
+        switch (token.Kind)
+        {
+            case TokenKind.End:
+                throw Error(token, DiagnosticCodes.ConditionUnexpectedToken, "The condition ends where a list item is expected.");
+            default:
+                throw Unexpected("list items must be literals: numbers, strings, true, false, null or lists");
+        }
+    }
+
+    /// <summary>Parses a scalar literal or a list at the current token, or returns null when there is none.</summary>
+    private ConditionNode? TryParseLiteral()
+    {
+        var token = Current;
         switch (token.Kind)
         {
             case TokenKind.Number:
@@ -275,10 +289,8 @@ internal sealed class ConditionParser
                 return new LiteralNode(ScalarValue(token), token.Offset);
             case TokenKind.OpenBracket:
                 return ParseList();
-            case TokenKind.End:
-                throw Error(token, DiagnosticCodes.ConditionUnexpectedToken, "The condition ends where a list item is expected.");
             default:
-                throw Unexpected("list items must be literals: numbers, strings, true, false, null or lists");
+                return null;
         }
     }
 

@@ -402,47 +402,8 @@ internal sealed partial class PolicyCompiler
             CheckUniqueName(names, name, map, "bands");
         }
 
-        double? lower = null;
-        double? upper = null;
-        var lowerExclusive = false;
-        var upperExclusive = false;
-        if (map.Get("from") is { } fromNode)
-        {
-            lower = ReadNumber(fromNode, "`from`");
-        }
-
-        if (map.Get("above") is { } aboveNode)
-        {
-            if (map.GetKey("from") is not null)
-            {
-                var k = map.GetKey("above")!;
-                _diagnostics.Error(DiagnosticCodes.InvalidBandBounds, k.Line, k.Column, "a band has `from` or `above` as its lower bound, not both");
-            }
-            else
-            {
-                lower = ReadNumber(aboveNode, "`above`");
-                lowerExclusive = true;
-            }
-        }
-
-        if (map.Get("to") is { } toNode)
-        {
-            upper = ReadNumber(toNode, "`to`");
-        }
-
-        if (map.Get("below") is { } belowNode)
-        {
-            if (map.GetKey("to") is not null)
-            {
-                var k = map.GetKey("below")!;
-                _diagnostics.Error(DiagnosticCodes.InvalidBandBounds, k.Line, k.Column, "a band has `to` or `below` as its upper bound, not both");
-            }
-            else
-            {
-                upper = ReadNumber(belowNode, "`below`");
-                upperExclusive = true;
-            }
-        }
+        var (lower, lowerExclusive) = ReadBandBound(map, "from", "above", "lower");
+        var (upper, upperExclusive) = ReadBandBound(map, "to", "below", "upper");
 
         var hasBound = map.GetKey("from") is not null || map.GetKey("above") is not null || map.GetKey("to") is not null || map.GetKey("below") is not null;
         if (!hasBound)
@@ -481,6 +442,25 @@ internal sealed partial class PolicyCompiler
             : new RankBand(name, lower, lowerExclusive, upper, upperExclusive, tier, nurture);
     }
 
+
+    /// <summary>Reads one side of a band: the inclusive key (<c>from</c>/<c>to</c>) or the exclusive one (<c>above</c>/<c>below</c>), not both.</summary>
+    private (double? Value, bool Exclusive) ReadBandBound(YamlMapping map, string inclusive, string exclusive, string side)
+    {
+        double? value = map.Get(inclusive) is { } inclusiveNode ? ReadNumber(inclusiveNode, $"`{inclusive}`") : null;
+        if (map.Get(exclusive) is not { } exclusiveNode)
+        {
+            return (value, false);
+        }
+
+        if (map.GetKey(inclusive) is not null)
+        {
+            var k = map.GetKey(exclusive)!;
+            _diagnostics.Error(DiagnosticCodes.InvalidBandBounds, k.Line, k.Column, $"a band has `{inclusive}` or `{exclusive}` as its {side} bound, not both");
+            return (value, false);
+        }
+
+        return (ReadNumber(exclusiveNode, $"`{exclusive}`"), true);
+    }
     private static bool Overlap(RankBand a, RankBand b)
     {
         // The intersection's lower end is the larger lower bound, its upper end the smaller upper bound.
