@@ -14,10 +14,10 @@ namespace SlaEngine.Evaluation;
 /// </summary>
 internal static class LeadEvaluator
 {
-    internal const string FirstTouchName = "first_touch";
-    internal const string EffortName = "effort";
-    internal const string DispositionName = "disposition";
-    internal const string CadenceStepPrefix = "cadence_step_";
+    internal const string FirstTouchName = MilestoneNames.FirstTouch;
+    internal const string EffortName = MilestoneNames.Effort;
+    internal const string DispositionName = MilestoneNames.Disposition;
+    internal const string CadenceStepPrefix = MilestoneNames.CadenceStepPrefix;
 
     internal static LeadEvaluation Evaluate(SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options)
     {

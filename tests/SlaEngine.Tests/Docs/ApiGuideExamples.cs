@@ -57,7 +57,7 @@ public sealed class ApiGuideExamples
                 .Add("rank", 72)
                 .Add("employees", 250)
                 .Add("title", "VP Sales"),
-            Touches = [new LeadTouch("call", Instant.FromUtc(2026, 11, 20, 16, 10), "no_answer")],
+            Touches = [new LeadTouch { Channel = "call", At = Instant.FromUtc(2026, 11, 20, 16, 10), Outcome = "no_answer" }],
         };
 
         var at = Instant.FromUtc(2026, 11, 22, 12, 0);
