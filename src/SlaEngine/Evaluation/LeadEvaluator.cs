@@ -190,20 +190,9 @@ internal static class LeadEvaluator
     internal static Duration ToElapsed(SlaDuration duration) =>
         duration.IsFixedLength ? duration.FixedLength : Duration.FromDays(duration.IsBusiness ? duration.BusinessDays : duration.CalendarDays);
 
-    /// <summary>
-    /// The trace entry of a condition just evaluated. Every traced condition is followed by its entry, so the regex
-    /// timeouts the scope counted since the previous entry are this condition's: the detail then says so.
-    /// </summary>
+    /// <summary>The trace entry of a condition just evaluated, with the attribute values it read.</summary>
     internal static TraceEntry Entry(string stage, string rule, bool result, string detail, Condition condition, IConditionScope scope)
     {
-        if (scope is LeadConditionScope { RegexTimeouts: > 0 } leadScope)
-        {
-            var timeouts = leadScope.TakeRegexTimeouts();
-            detail = string.Concat(detail, timeouts == 1
-                ? " (a regex match timed out: counted as no match)"
-                : string.Create(CultureInfo.InvariantCulture, $" ({timeouts} regex matches timed out: counted as no match)"));
-        }
-
         var identifiers = condition.Identifiers;
         if (identifiers.IsEmpty)
         {
