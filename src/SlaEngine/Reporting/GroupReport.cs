@@ -3,7 +3,7 @@ using SlaEngine.Evaluation;
 
 namespace SlaEngine.Reporting;
 
-/// <summary>The compliance figures of one group of leads (or of all of them): spec section 5, <c>report</c>.</summary>
+/// <summary>The compliance figures of one group of leads (or of all of them), as <c>slaengine report</c> prints them.</summary>
 /// <remarks>Immutable.</remarks>
 public sealed record GroupReport
 {
