@@ -243,7 +243,7 @@ internal static class PolicyTestExpectations
                     return text.StartsWith(expected.Value, StringComparison.Ordinal);
                 }
 
-                if (LeadJson.TryParseInstant(expected.Value.Trim(), out var expectedInstant) && LeadJson.TryParseInstant(text, out var actualInstant))
+                if (InstantText.TryParse(expected.Value.Trim(), out var expectedInstant) && InstantText.TryParse(text, out var actualInstant))
                 {
                     return expectedInstant == actualInstant;
                 }

@@ -74,7 +74,7 @@ internal static class PolicyTestYaml
 
     public static Instant? ReadInstant(YamlNode node, string what, DiagnosticBag bag)
     {
-        if (node is YamlScalar { IsNull: false } scalar && LeadJson.TryParseInstant(scalar.Value.Trim(), out var instant))
+        if (node is YamlScalar { IsNull: false } scalar && InstantText.TryParse(scalar.Value.Trim(), out var instant))
         {
             return instant;
         }

@@ -212,7 +212,7 @@ public static class PolicyTests
 
         if (Require(test, "lead", Msg($"test `{testCase.Name}`"), errors) is { } leadNode)
         {
-            testCase.Lead = PolicyTestLeadReader.Read(leadNode, testCase.Name, policy, errors);
+            testCase.Lead = PolicyTestLead.Read(leadNode, testCase.Name, policy, errors);
         }
 
         if (Require(test, "expect", Msg($"test `{testCase.Name}`"), errors) is { } expectNode)
@@ -238,14 +238,10 @@ public static class PolicyTests
             return new PolicyTestResult(test.Name, test.Line, test.Column, null, [], test.Errors.ToSortedArray().Where(d => d.IsError).ToImmutableArray());
         }
 
-        Evaluation.LeadEvaluation evaluation;
-        try
+        var result = policy.TryEvaluate(test.Lead!, test.At!.Value, Evaluation.EvaluationOptions.WithoutTrace);
+        if (!result.TryGetValue(out var evaluation))
         {
-            evaluation = policy.Evaluate(test.Lead!, test.At!.Value, Evaluation.EvaluationOptions.WithoutTrace);
-        }
-        catch (ArgumentException ex)
-        {
-            test.Errors.Error(DiagnosticCodes.TestEvaluationFailed, test.Line, test.Column, Msg($"test `{test.Name}`: the lead could not be evaluated: {ex.Message.Split(" (Parameter")[0]}"));
+            test.Errors.Error(DiagnosticCodes.TestEvaluationFailed, test.Line, test.Column, Msg($"test `{test.Name}`: the lead could not be evaluated: {result.Error!.Code}: {result.Error.Message}"));
             return new PolicyTestResult(test.Name, test.Line, test.Column, null, [], test.Errors.ToSortedArray().Where(d => d.IsError).ToImmutableArray());
         }
 

@@ -47,7 +47,7 @@ public sealed class ApiGuideExamples
         var policy = PolicyLoader.LoadFile(Path.Combine(Policies, "rank-bands.yaml"));
 
         // api.md: Evaluating — a lead from JSON, or built in code
-        var fromJson = LeadJson.Read("""{"id":"L-1","mql_at":"2026-11-20T15:30:00Z","attributes":{"rank":91,"purchase_timeline":"now"}}""");
+        var fromJson = LeadSnapshot.Parse("""{"id":"L-1","mql_at":"2026-11-20T15:30:00Z","attributes":{"rank":91,"purchase_timeline":"now"}}""");
         var built = new LeadSnapshot("L-2")
         {
             MqlAt = Instant.FromUtc(2026, 11, 20, 15, 30),
@@ -59,9 +59,9 @@ public sealed class ApiGuideExamples
         };
 
         var at = Instant.FromUtc(2026, 11, 22, 12, 0);
-        var evaluation = policy.Evaluate(fromJson.Lead!, at);
+        var evaluation = policy.Evaluate(fromJson.Value, at);
         var quick = policy.Evaluate(built, at, EvaluationOptions.WithoutTrace);
-        var all = policy.EvaluateAll([fromJson.Lead!, built], at, EvaluationOptions.WithoutTrace).ToList();
+        var all = policy.EvaluateAll([fromJson.Value, built], at, EvaluationOptions.WithoutTrace).ToList();
 
         MilestoneResult? firstTouch = evaluation.Milestone("first_touch");
         string json = EvaluationJson.Serialize(evaluation, includeTrace: true);
