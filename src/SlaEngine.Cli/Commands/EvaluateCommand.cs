@@ -3,7 +3,8 @@ using System.Text.Json;
 using NodaTime;
 using SlaEngine.Evaluation;
 using SlaEngine.Policies;
-using SlaEngine.Validation;
+using SlaEngine.Conditions;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Cli.Commands;
 

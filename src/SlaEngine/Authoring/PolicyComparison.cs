@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NodaTime;
 using SlaEngine.Evaluation;
 using SlaEngine.Policies;
+using SlaEngine.Reporting;
 
 namespace SlaEngine.Authoring;
 
@@ -64,7 +65,7 @@ public sealed class PolicyComparison
     /// <param name="lead">The lead.</param>
     /// <returns>The comparison; <see cref="LeadComparison.Differs"/> says whether anything changed.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="lead"/> is null.</exception>
-    /// <exception cref="InvalidLeadException">The lead cannot be evaluated under one of the policies (the lead is not counted); to answer every lead, evaluate with <see cref="SlaPolicy.TryEvaluate"/> and call <see cref="Add(LeadEvaluation, LeadEvaluation)"/>.</exception>
+    /// <exception cref="InvalidLeadException">The lead cannot be evaluated under one of the policies (the lead is not counted); to answer every lead, evaluate with <see cref="SlaPolicyEvaluationExtensions.TryEvaluate"/> and call <see cref="Add(LeadEvaluation, LeadEvaluation)"/>.</exception>
     public LeadComparison Add(LeadSnapshot lead)
     {
         ArgumentNullException.ThrowIfNull(lead);
@@ -76,7 +77,7 @@ public sealed class PolicyComparison
 
     /// <summary>
     /// Adds one lead already evaluated under both policies (at <see cref="At"/>) to the totals and returns the
-    /// comparison. Use it to evaluate with <see cref="SlaPolicy.TryEvaluate"/>, so that a lead one policy cannot
+    /// comparison. Use it to evaluate with <see cref="SlaPolicyEvaluationExtensions.TryEvaluate"/>, so that a lead one policy cannot
     /// evaluate is answered with its error instead of stopping the batch.
     /// </summary>
     /// <param name="baseEvaluation">The lead's evaluation under <see cref="BasePolicy"/>.</param>

@@ -4,7 +4,7 @@ using System.Text.Json;
 using SlaEngine.Evaluation;
 using SlaEngine.Loading;
 using SlaEngine.Policies;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 using static SlaEngine.Authoring.PolicyTestYaml;
 
 namespace SlaEngine.Authoring;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
+using SlaEngine.Conditions;
 
 namespace SlaEngine.Evaluation;
 

@@ -2,7 +2,7 @@ namespace SlaEngine.Evaluation;
 
 /// <summary>
 /// Thrown by the throwing conveniences (<see cref="LeadParseResult.GetValueOrThrow"/>,
-/// <see cref="LeadEvaluationResult.GetValueOrThrow"/>, <see cref="Policies.SlaPolicy.Evaluate(LeadSnapshot, NodaTime.Instant, EvaluationOptions)"/>)
+/// <see cref="LeadEvaluationResult.GetValueOrThrow"/>, <see cref="SlaPolicyEvaluationExtensions.Evaluate(Policies.SlaPolicy, LeadSnapshot, NodaTime.Instant, EvaluationOptions)"/>)
 /// when a lead cannot be read or evaluated. Hosts that handle untrusted leads use the result values instead and
 /// never need to catch it. The <see cref="Error"/> carries the code and location.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 using NodaTime;
 using SlaEngine.Conditions;
 using SlaEngine.Policies;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Evaluation;
 

@@ -9,14 +9,14 @@ namespace SlaEngine.Evaluation;
 /// </summary>
 /// <remarks>
 /// Errors are values: <see cref="LeadSnapshot.Parse(ReadOnlySpan{byte})"/> and
-/// <see cref="Policies.SlaPolicy.TryEvaluate(LeadSnapshot, NodaTime.Instant, EvaluationOptions?)"/> return them
+/// <see cref="SlaPolicyEvaluationExtensions.TryEvaluate(Policies.SlaPolicy, LeadSnapshot, NodaTime.Instant, EvaluationOptions?)"/> return them
 /// instead of throwing, so a host answers every lead without try/catch. The message is meant for people and may be
 /// reworded between versions; branch on <see cref="Code"/>, never on the message.
 /// </remarks>
 public sealed class LeadError
 {
     /// <summary>Initializes a new instance of the <see cref="LeadError"/> class.</summary>
-    /// <param name="code">The stable code, for example <see cref="Validation.DiagnosticCodes.LeadInvalidInstant"/>.</param>
+    /// <param name="code">The stable code, for example <see cref="Diagnostics.DiagnosticCodes.LeadInvalidInstant"/>.</param>
     /// <param name="message">The message: which field and why.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public LeadError(string code, string message)

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace SlaEngine.Evaluation;
 
 /// <summary>
-/// The result of evaluating one lead (<see cref="Policies.SlaPolicy.TryEvaluate(LeadSnapshot, NodaTime.Instant, EvaluationOptions?)"/>):
+/// The result of evaluating one lead (<see cref="SlaPolicyEvaluationExtensions.TryEvaluate(Policies.SlaPolicy, LeadSnapshot, NodaTime.Instant, EvaluationOptions?)"/>):
 /// the evaluation, or a <see cref="LeadError"/> with a stable code when the lead cannot be evaluated under the policy
 /// (a pinned tier or team the policy does not define; a deadline outside the years business time supports; with
 /// <see cref="EvaluationOptions.Strict"/>, lead data that does not match the policy). Never thrown: a host answers

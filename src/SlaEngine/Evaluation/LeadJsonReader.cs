@@ -6,7 +6,8 @@ using System.Text.Json;
 using System.Text.Unicode;
 using NodaTime;
 using SlaEngine.Calendars;
-using SlaEngine.Validation;
+using SlaEngine.Conditions;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Evaluation;
 

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using NodaTime;
 using SlaEngine.Calendars;
+using SlaEngine.Conditions;
 
 namespace SlaEngine.Evaluation;
 

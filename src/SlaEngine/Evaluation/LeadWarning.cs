@@ -15,7 +15,7 @@ namespace SlaEngine.Evaluation;
 public sealed class LeadWarning
 {
     /// <summary>Initializes a new instance of the <see cref="LeadWarning"/> class.</summary>
-    /// <param name="code">The stable code, for example <see cref="Validation.DiagnosticCodes.LeadAttributeWrongType"/>.</param>
+    /// <param name="code">The stable code, for example <see cref="Diagnostics.DiagnosticCodes.LeadAttributeWrongType"/>.</param>
     /// <param name="message">The message: which value and why.</param>
     /// <param name="path">The path of the value, for example <c>attributes.employees</c> or <c>touches[0].channel</c>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -43,9 +43,9 @@ public sealed class LeadWarning
     /// an enum value outside the enum, an unknown touch channel): the warnings that
     /// <see cref="EvaluationOptions.Strict"/> turns into the lead's error.
     /// </summary>
-    public bool IsDataMismatch => Code is Validation.DiagnosticCodes.LeadAttributeWrongType
-        or Validation.DiagnosticCodes.LeadEnumValueUnknown
-        or Validation.DiagnosticCodes.LeadTouchChannelUnknown;
+    public bool IsDataMismatch => Code is Diagnostics.DiagnosticCodes.LeadAttributeWrongType
+        or Diagnostics.DiagnosticCodes.LeadEnumValueUnknown
+        or Diagnostics.DiagnosticCodes.LeadTouchChannelUnknown;
 
     /// <summary>Formats the warning as <c>CODE: path: message</c>.</summary>
     /// <returns>The text.</returns>

@@ -1,42 +1,44 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
 using SlaEngine.Calendars;
-using SlaEngine.Evaluation;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
+using SlaEngine.Policies;
 
-namespace SlaEngine.Policies;
+namespace SlaEngine.Evaluation;
 
-/// <summary>Evaluation entry points of a compiled policy.</summary>
-public sealed partial class SlaPolicy
+/// <summary>Evaluation entry points of a compiled <see cref="SlaPolicy"/>.</summary>
+public static class SlaPolicyEvaluationExtensions
 {
     /// <summary>
     /// Evaluates one lead at <paramref name="at"/>: qualification, tier, routing, milestones with verdicts, next touch,
     /// escalations, warnings and the explanation trace. Pure and thread-safe: the same policy, lead and instant always
     /// give the same result, on any thread.
     /// </summary>
+    /// <param name="policy">The policy.</param>
     /// <param name="lead">The lead snapshot.</param>
     /// <param name="at">The evaluation instant; the engine never reads a clock.</param>
     /// <returns>The evaluation, with its trace.</returns>
     /// <exception cref="InvalidLeadException">The lead cannot be evaluated under this policy (see <see cref="TryEvaluate"/>, which returns the error instead).</exception>
-    public LeadEvaluation Evaluate(LeadSnapshot lead, Instant at) => Evaluate(lead, at, EvaluationOptions.Default);
+    public static LeadEvaluation Evaluate(this SlaPolicy policy, LeadSnapshot lead, Instant at) => policy.Evaluate(lead, at, EvaluationOptions.Default);
 
     /// <summary>Evaluates one lead at <paramref name="at"/> with options (for example without the trace).</summary>
+    /// <param name="policy">The policy.</param>
     /// <param name="lead">The lead snapshot.</param>
     /// <param name="at">The evaluation instant.</param>
     /// <param name="options">The options.</param>
     /// <returns>The evaluation.</returns>
     /// <exception cref="InvalidLeadException">The lead cannot be evaluated under this policy (see <see cref="TryEvaluate"/>, which returns the error instead).</exception>
-    public LeadEvaluation Evaluate(LeadSnapshot lead, Instant at, EvaluationOptions options)
+    public static LeadEvaluation Evaluate(this SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return TryEvaluate(lead, at, options).GetValueOrThrow();
+        return policy.TryEvaluate(lead, at, options).GetValueOrThrow();
     }
 
     /// <summary>
     /// Evaluates one lead at <paramref name="at"/>, returning a problem with the lead as a value: never throws for bad
     /// data, so a host answers every lead without try/catch.
     /// </summary>
+    /// <param name="policy">The policy.</param>
     /// <param name="lead">The lead snapshot.</param>
     /// <param name="at">The evaluation instant; the engine never reads a clock.</param>
     /// <param name="options">The options; default with the trace, not strict.</param>
@@ -46,17 +48,18 @@ public sealed partial class SlaPolicy
     /// outside the years business time supports (1700–2499); with <see cref="EvaluationOptions.Strict"/>, the first
     /// lead-data warning (<c>SLA0710</c>–<c>SLA0712</c>) as the error.
     /// </returns>
-    /// <exception cref="ArgumentNullException"><paramref name="lead"/> is null.</exception>
-    public LeadEvaluationResult TryEvaluate(LeadSnapshot lead, Instant at, EvaluationOptions? options = null)
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> or <paramref name="lead"/> is null.</exception>
+    public static LeadEvaluationResult TryEvaluate(this SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(lead);
         options ??= EvaluationOptions.Default;
-        if (CheckAssignment(lead) is { } problem)
+        if (policy.CheckAssignment(lead) is { } problem)
         {
             return LeadEvaluationResult.ForError(problem);
         }
 
-        var (warnings, effective) = LeadDataCheck.Run(this, lead, at);
+        var (warnings, effective) = LeadDataCheck.Run(policy, lead, at);
         if (options.Strict)
         {
             foreach (var warning in warnings)
@@ -75,7 +78,7 @@ public sealed partial class SlaPolicy
 
         try
         {
-            return LeadEvaluationResult.ForValue(LeadEvaluator.Evaluate(this, effective, at, options, warnings));
+            return LeadEvaluationResult.ForValue(LeadEvaluator.Evaluate(policy, effective, at, options, warnings));
         }
         catch (ArgumentOutOfRangeException)
         {
@@ -91,39 +94,42 @@ public sealed partial class SlaPolicy
     }
 
     /// <summary>Evaluates many leads at one instant, in order, lazily.</summary>
+    /// <param name="policy">The policy.</param>
     /// <param name="leads">The leads.</param>
     /// <param name="at">The evaluation instant.</param>
     /// <param name="options">The options; default with trace.</param>
     /// <returns>The evaluations, in input order.</returns>
     /// <exception cref="InvalidLeadException">While enumerating: a lead cannot be evaluated (use <see cref="TryEvaluate"/> to answer every lead).</exception>
-    public IEnumerable<LeadEvaluation> EvaluateAll(IEnumerable<LeadSnapshot> leads, Instant at, EvaluationOptions? options = null)
+    public static IEnumerable<LeadEvaluation> EvaluateAll(this SlaPolicy policy, IEnumerable<LeadSnapshot> leads, Instant at, EvaluationOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(leads);
-        return EvaluateAllIterator(leads, at, options ?? EvaluationOptions.Default);
+        return EvaluateAllIterator(policy, leads, at, options ?? EvaluationOptions.Default);
     }
 
     /// <summary>Checks a lead's pinned tier and team against the policy.</summary>
+    /// <param name="policy">The policy.</param>
     /// <param name="lead">The lead.</param>
     /// <returns>null when valid, else the error (<c>SLA0705</c>) naming the unknown value.</returns>
-    internal LeadError? CheckAssignment(LeadSnapshot lead)
+    internal static LeadError? CheckAssignment(this SlaPolicy policy, LeadSnapshot lead)
     {
         if (lead.Assigned is not { } assigned)
         {
             return null;
         }
 
-        if (assigned.Tier is { } tier && !TryGetTier(tier, out _))
+        if (assigned.Tier is { } tier && !policy.TryGetTier(tier, out _))
         {
-            return new LeadError(DiagnosticCodes.LeadUnknownAssignment, $"'assigned.tier' is '{tier}', which the policy does not define; it defines: {string.Join(", ", Tiers.Select(t => t.Name))}")
+            return new LeadError(DiagnosticCodes.LeadUnknownAssignment, $"'assigned.tier' is '{tier}', which the policy does not define; it defines: {string.Join(", ", policy.Tiers.Select(t => t.Name))}")
             {
                 Path = "assigned.tier",
                 LeadId = lead.Id,
             };
         }
 
-        if (assigned.Team is { } team && !Teams.Contains(team))
+        if (assigned.Team is { } team && !policy.Teams.Contains(team))
         {
-            return new LeadError(DiagnosticCodes.LeadUnknownAssignment, $"'assigned.team' is '{team}', which the policy does not define; it routes to: {string.Join(", ", Teams)}")
+            return new LeadError(DiagnosticCodes.LeadUnknownAssignment, $"'assigned.team' is '{team}', which the policy does not define; it routes to: {string.Join(", ", policy.Teams)}")
             {
                 Path = "assigned.team",
                 LeadId = lead.Id,
@@ -154,12 +160,11 @@ public sealed partial class SlaPolicy
             }
         }
 
-        var paused = lead.Paused.Intervals;
-        for (var i = 0; i < paused.Length; i++)
+        foreach (var interval in lead.Paused.Intervals)
         {
-            if (Outside(paused[i].Start) || Outside(paused[i].End))
+            if (Outside(interval.Start) || Outside(interval.End))
             {
-                return Error("paused", Outside(paused[i].Start) ? paused[i].Start : paused[i].End);
+                return Error("paused", Outside(interval.Start) ? interval.Start : interval.End);
             }
         }
 
@@ -185,11 +190,11 @@ public sealed partial class SlaPolicy
         };
     }
 
-    private IEnumerable<LeadEvaluation> EvaluateAllIterator(IEnumerable<LeadSnapshot> leads, Instant at, EvaluationOptions options)
+    private static IEnumerable<LeadEvaluation> EvaluateAllIterator(SlaPolicy policy, IEnumerable<LeadSnapshot> leads, Instant at, EvaluationOptions options)
     {
         foreach (var lead in leads)
         {
-            yield return Evaluate(lead, at, options);
+            yield return policy.Evaluate(lead, at, options);
         }
     }
 }
