@@ -21,7 +21,9 @@ public static class InstantText
     public static bool TryParse(string? text, out Instant instant)
     {
         instant = default;
-        if (string.IsNullOrEmpty(text))
+
+        // NodaTime's parser stops at a NUL character, so "…Z\0junk" would read as an instant: refuse NUL outright.
+        if (string.IsNullOrEmpty(text) || text.Contains('\0', StringComparison.Ordinal))
         {
             return false;
         }

@@ -25,6 +25,9 @@ internal static class LeadJsonReader
 
     private const int MaxCachedLength = 48;
 
+    /// <summary>The longest id (in bytes) repeated in the error of a lead that could not be read.</summary>
+    private const int MaxReportedIdBytes = 4096;
+
     [ThreadStatic]
     private static Dictionary<string, string>? t_strings;
 
@@ -100,6 +103,11 @@ internal static class LeadJsonReader
 
                 if (isId)
                 {
+                    if (reader.ValueSpan.Length > MaxReportedIdBytes)
+                    {
+                        return null; // too long to repeat in an error line
+                    }
+
                     return reader.TokenType switch
                     {
                         JsonTokenType.String => TryDecode(ref reader, out var text, out _) ? text : null,
@@ -255,7 +263,23 @@ internal static class LeadJsonReader
         _ => "null",
     };
 
-    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
+    /// <summary>A value as quoted in a message: at most 64 characters, control characters (NUL…) written as <c>\uXXXX</c>.</summary>
+    private static string Shorten(string text)
+    {
+        var cut = text.Length <= 64 ? text : text[..64] + "…";
+        if (!cut.Any(char.IsControl))
+        {
+            return cut;
+        }
+
+        var escaped = new StringBuilder(cut.Length + 16);
+        foreach (var c in cut)
+        {
+            escaped.Append(char.IsControl(c) ? string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}") : c.ToString());
+        }
+
+        return escaped.ToString();
+    }
 
     /// <summary>A field's path for messages (<c>touches[2].at</c>), turned into text only when an error needs it.</summary>
     private readonly record struct FieldPath(string Head, int Index = -1, string? Name = null)
