@@ -36,6 +36,12 @@ internal static class LeadDataCheck
                 (kept ??= lead.Attributes.ToBuilder()).Remove(name);
             }
 
+            if (warnings is { Count: > 1 })
+            {
+                // Attributes come in hash order: report them by name, so the first warning (strict mode's error) is stable.
+                warnings.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+            }
+
             // A touch on a channel no tier names is kept: it still counts where any channel does (the first touch
             // that starts a disposition clock), and it meets no channel milestone anyway.
             var channels = policy.TouchChannels;

@@ -314,8 +314,10 @@ internal static class LeadJsonReader
         {
             var offset = Offset(e);
             string message;
-            if (offset >= _input.Length || _reader.BytesConsumed >= _input.Length)
+            if (offset >= _input.Length || _reader.BytesConsumed >= _input.Length
+                || (_input[(int)offset] is (byte)',' or (byte)':' && IsBlank(_input[((int)offset + 1)..])))
             {
+                offset = _input.Length;
                 message = string.Create(CultureInfo.InvariantCulture, $"not valid JSON at column {Math.Min(offset, _input.Length) + 1}: the text ends before the lead object is complete");
             }
             else if (_input[(int)offset] is (byte)'[' or (byte)'{' && _reader.CurrentDepth >= MaxDepth - 1)
