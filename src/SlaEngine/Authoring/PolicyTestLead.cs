@@ -5,7 +5,7 @@ using SlaEngine.Evaluation;
 using SlaEngine.Loading;
 using SlaEngine.Policies;
 using SlaEngine.Diagnostics;
-using static SlaEngine.Authoring.PolicyTestYaml;
+using static SlaEngine.Loading.YamlValueReader;
 
 namespace SlaEngine.Authoring;
 
@@ -36,24 +36,24 @@ internal static class PolicyTestLead
     /// <param name="bag">Receives the errors.</param>
     public static LeadSnapshot? Read(YamlNode node, string defaultId, SlaPolicy? policy, DiagnosticBag bag)
     {
-        if (AsMapping(node, "`lead`", bag) is not { } map)
+        if (Yaml(bag).AsMapping(node, "`lead`") is not { } map)
         {
             return null;
         }
 
         var errors = bag.Items.Count(d => d.IsError);
-        CheckKeys(map, "a lead", LeadKeys, bag);
+        Yaml(bag).CheckKeys(map, "a lead", LeadKeys);
         CheckItemKeys(map, "events", EventKeys, bag);
         CheckItemKeys(map, "touches", TouchKeys, bag);
         CheckItemKeys(map, "paused", PauseKeys, bag);
         if (map.Get("disposition") is YamlMapping disposition)
         {
-            CheckKeys(disposition, "`disposition`", DispositionKeys, bag);
+            Yaml(bag).CheckKeys(disposition, "`disposition`", DispositionKeys);
         }
 
         if (map.Get("assigned") is YamlMapping assigned)
         {
-            CheckKeys(assigned, "`assigned`", AssignedKeys, bag);
+            Yaml(bag).CheckKeys(assigned, "`assigned`", AssignedKeys);
         }
 
         // Unknown keys are reported above; the reader ignores them, so its own first problem is reported too.
@@ -122,7 +122,7 @@ internal static class PolicyTestLead
         {
             foreach (var item in items.Items.OfType<YamlMapping>())
             {
-                CheckKeys(item, $"an entry of `{key}`", allowed, bag);
+                Yaml(bag).CheckKeys(item, $"an entry of `{key}`", allowed);
             }
         }
     }
@@ -202,4 +202,7 @@ internal static class PolicyTestLead
 
         return true;
     }
+
+    /// <summary>The one YAML value reader, reporting with the codes of a tests file.</summary>
+    private static YamlValueReader Yaml(DiagnosticBag bag) => new(bag, YamlValueCodes.Tests);
 }
