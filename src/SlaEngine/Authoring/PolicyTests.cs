@@ -9,7 +9,7 @@ using SlaEngine.Evaluation;
 namespace SlaEngine.Authoring;
 
 /// <summary>
-/// Runs policy tests: YAML files that pin a policy's behaviour like unit tests (spec section 5, <c>slaengine test</c>).
+/// Runs policy tests: YAML files that pin a policy's behaviour like unit tests.
 /// A tests file names its policy and lists tests, each a lead, an instant and the expected subset of the
 /// <c>evaluate</c> output.
 /// </summary>

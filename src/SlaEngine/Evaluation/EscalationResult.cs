@@ -3,7 +3,7 @@ using NodaTime;
 
 namespace SlaEngine.Evaluation;
 
-/// <summary>One rung of the escalation ladder (spec 4.5).</summary>
+/// <summary>One rung of the escalation ladder.</summary>
 /// <param name="After">The rung's delay as written (for example <c>24 hours</c>).</param>
 /// <param name="At">When the rung is reached.</param>
 /// <param name="Notify">Who must be alerted.</param>
