@@ -14,7 +14,7 @@ var read = LeadSnapshot.Parse("""
 if (!read.TryGetValue(out var lead))
 {
     Console.WriteLine($"{read.Error!.Code} at {read.Error.Path}: {read.Error.Message}");   // a bad lead is a value, not an exception
-    return;
+    return 1;
 }
 
 // 3. Evaluate at an instant you choose: the engine never reads the clock.
@@ -22,7 +22,7 @@ var result = policy.TryEvaluate(lead, Instant.FromUtc(2026, 11, 23, 15, 0));
 if (!result.TryGetValue(out var evaluation))
 {
     Console.WriteLine($"{result.Error!.Code}: {result.Error.Message}");   // for example a pinned tier the policy lacks
-    return;
+    return 1;
 }
 
 Console.WriteLine($"{evaluation.Id}: {EvaluationJson.StatusText(evaluation.Status)} ({evaluation.Reason}), tier {evaluation.Tier}, team {evaluation.Team}");
@@ -40,3 +40,5 @@ foreach (var warning in evaluation.Warnings)
 {
     Console.WriteLine($"  warning {warning.Code} at {warning.Path}: {warning.Message}");
 }
+
+return 0;
