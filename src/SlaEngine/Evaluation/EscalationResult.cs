@@ -3,7 +3,7 @@ using NodaTime;
 
 namespace SlaEngine.Evaluation;
 
-/// <summary>One rung of the escalation ladder (spec 4.5).</summary>
+/// <summary>One rung of the escalation ladder.</summary>
 public sealed record EscalationResult
 {
     internal EscalationResult(string after, Instant at, ImmutableArray<string> notify, bool fired)

@@ -3,7 +3,7 @@ namespace SlaEngine.Evaluation;
 
 /// <summary>
 /// The tier and team decided when the lead was handed to sales, pinned by the host so that a later change of
-/// attributes does not move deadlines after the fact (spec 4.1). Either may be null (not pinned).
+/// attributes does not move deadlines after the fact. Either may be null (not pinned).
 /// </summary>
 public sealed record LeadAssignment
 {

@@ -3,7 +3,7 @@ using NodaTime;
 
 namespace SlaEngine.Evaluation;
 
-/// <summary>The disposition of a lead: it ends the SLA (spec 4.3).</summary>
+/// <summary>The disposition of a lead: it ends the SLA.</summary>
 public sealed record LeadDisposition
 {
     /// <summary>Initializes a new instance; set every required property.</summary>

@@ -9,7 +9,7 @@ using SlaEngine.Policies;
 namespace SlaEngine.Evaluation;
 
 /// <summary>
-/// Evaluates one lead under a compiled policy at an instant (spec section 4). Pure: no clock, no I/O, no shared
+/// Evaluates one lead under a compiled policy at an instant. Pure: no clock, no I/O, no shared
 /// mutable state, so one policy can be evaluated from many threads at once.
 /// </summary>
 internal static class LeadEvaluator
@@ -19,7 +19,7 @@ internal static class LeadEvaluator
     internal const string DispositionName = MilestoneNames.Disposition;
     internal const string CadenceStepPrefix = MilestoneNames.CadenceStepPrefix;
 
-    internal static LeadEvaluation Evaluate(SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options)
+    internal static LeadEvaluation Evaluate(SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options, ImmutableArray<LeadWarning> warnings = default)
     {
         var trace = options.IncludeTrace ? ImmutableArray.CreateBuilder<TraceEntry>() : null;
         var scope = new LeadConditionScope(lead, at);
@@ -43,6 +43,7 @@ internal static class LeadEvaluator
             Tier = tier,
             Team = team,
             Calendar = calendar,
+            Warnings = warnings.IsDefault ? [] : warnings,
             Trace = Finish(trace),
         };
 

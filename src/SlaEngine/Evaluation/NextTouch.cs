@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace SlaEngine.Evaluation;
 
-/// <summary>The next touch sales should make (spec 4.4).</summary>
+/// <summary>The next touch sales should make.</summary>
 public sealed record NextTouch
 {
     internal NextTouch(string milestone, string channel, Instant due)

@@ -233,7 +233,7 @@ public class ConditionDiagnosticsTests
     public void DiagnosticCodes_AreUniqueAndInRange()
     {
         var codes = typeof(DiagnosticCodes)
-            .GetFields(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)
             .Where(f => f.Name.StartsWith("Condition", StringComparison.Ordinal))
             .Select(f => (string)f.GetValue(null)!)
             .ToList();
