@@ -150,7 +150,7 @@ internal static class ConditionEmitter
         }
     }
 
-    private static LeadValue DaysSince(IConditionScope scope, string name)
+    internal static LeadValue DaysSince(IConditionScope scope, string name)
     {
         Instant? from = null;
         var attribute = scope.GetAttribute(name);

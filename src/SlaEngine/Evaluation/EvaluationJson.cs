@@ -105,6 +105,7 @@ public static class EvaluationJson
         }
 
         writer.WriteEndArray();
+        WriteInstant(writer, "next_change_at", evaluation.NextChangeAt);
         if (includeTrace)
         {
             writer.WriteStartArray("trace");

@@ -11,4 +11,11 @@ public sealed record EvaluationOptions
 
     /// <summary>Gets a value indicating whether the evaluation records its explanation trace. Default true.</summary>
     public bool IncludeTrace { get; init; } = true;
+
+    /// <summary>
+    /// Gets a value indicating whether the evaluation computes <see cref="LeadEvaluation.NextChangeAt"/>, the first
+    /// instant after the evaluation instant at which the verdict changes. Default true; switch it off only where
+    /// nobody reads it, to evaluate about twice as fast.
+    /// </summary>
+    public bool IncludeNextChange { get; init; } = true;
 }

@@ -19,7 +19,7 @@ internal sealed class LeadConditionScope : IConditionScope
     /// <summary>Gets the number of regex matches that timed out since the last <see cref="TakeRegexTimeouts"/>.</summary>
     public int RegexTimeouts { get; private set; }
 
-    public Instant At { get; }
+    public Instant At { get; internal set; }
 
     public LeadValue GetAttribute(string name) => _lead.Attributes.TryGetValue(name, out var value) ? value : LeadValue.Null;
 

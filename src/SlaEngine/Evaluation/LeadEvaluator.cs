@@ -19,7 +19,7 @@ internal static class LeadEvaluator
     internal const string DispositionName = "disposition";
     internal const string CadenceStepPrefix = "cadence_step_";
 
-    internal static LeadEvaluation Evaluate(SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options)
+    internal static LeadEvaluation Evaluate(SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options, TimelineProbe? probe = null, Instant? startIfMissing = null)
     {
         var trace = options.IncludeTrace ? ImmutableArray.CreateBuilder<TraceEntry>() : null;
         var scope = new LeadConditionScope(lead, at);
@@ -171,8 +171,8 @@ internal static class LeadEvaluator
         }
 
         // 6. Milestones, next touch, escalations.
-        var start = lead.MqlAt ?? at;
-        var plan = new MilestonePlanner(tier, calendar, lead, at, start, disposition, scope, trace);
+        var start = lead.MqlAt ?? startIfMissing ?? at;
+        var plan = new MilestonePlanner(tier, calendar, lead, at, start, disposition, scope, trace, probe);
         plan.Run();
         if (status == LeadStatus.Mql && tier.RecycleOnExhausted && plan.Exhausted)
         {
@@ -221,7 +221,7 @@ internal static class LeadEvaluator
 
     private static ImmutableArray<TraceEntry> Finish(ImmutableArray<TraceEntry>.Builder? trace) => trace?.ToImmutable() ?? [];
 
-    private static double Score(SlaPolicy policy, LeadSnapshot lead, Instant at, LeadConditionScope scope, ImmutableArray<TraceEntry>.Builder? trace)
+    internal static double Score(SlaPolicy policy, LeadSnapshot lead, Instant at, LeadConditionScope scope, ImmutableArray<TraceEntry>.Builder? trace)
     {
         var total = 0.0;
         foreach (var rule in policy.ScoringRules)

@@ -20,6 +20,7 @@ internal sealed class MilestonePlanner
     private readonly LeadDisposition? _disposition;
     private readonly LeadConditionScope _scope;
     private readonly ImmutableArray<TraceEntry>.Builder? _trace;
+    private readonly TimelineProbe? _probe;
     private readonly List<LeadTouch> _touches;
     private readonly ImmutableArray<MilestoneResult>.Builder _milestones = ImmutableArray.CreateBuilder<MilestoneResult>();
     private readonly List<Candidate> _candidates = [];
@@ -32,7 +33,8 @@ internal sealed class MilestonePlanner
         Instant start,
         LeadDisposition? disposition,
         LeadConditionScope scope,
-        ImmutableArray<TraceEntry>.Builder? trace)
+        ImmutableArray<TraceEntry>.Builder? trace,
+        TimelineProbe? probe = null)
     {
         _tier = tier;
         _calendar = calendar;
@@ -42,6 +44,7 @@ internal sealed class MilestonePlanner
         _disposition = disposition;
         _scope = scope;
         _trace = trace;
+        _probe = probe;
 
         // Touches after `at` are ignored, and so are touches after the disposition ended the SLA.
         var end = disposition?.At ?? at;
@@ -366,11 +369,20 @@ internal sealed class MilestonePlanner
             {
                 status = MilestoneStatus.AtRisk;
                 verdict = $"at risk: {Seconds(-late)} s of {Describe(clock)} left, warn_before {w}";
+                _probe?.OfferBreach(name, clock, due);
             }
             else
             {
                 status = MilestoneStatus.Pending;
                 verdict = $"pending: {Seconds(-late)} s of {Describe(clock)} left";
+                if (_probe is { } probe)
+                {
+                    probe.OfferBreach(name, clock, due);
+                    if (warn is { } warning)
+                    {
+                        probe.OfferAtRisk(name, clock, from, due, WarnThreshold(warning, clock, from, due));
+                    }
+                }
             }
         }
 
@@ -439,6 +451,11 @@ internal sealed class MilestonePlanner
                 && (firstTouchAt is null || firstTouchAt > rungAt)
                 && (_disposition is null || rungAt <= _disposition.At);
             builder.Add(new EscalationResult(rung.AfterText, rungAt, rung.Notify, fired));
+            if (_probe is { } probe && rungAt > _at && firstTouchAt is null && _disposition is null)
+            {
+                probe.OfferRung(builder.Count, rungAt);
+            }
+
             _trace?.Add(new TraceEntry(
                 "escalation",
                 rung.AfterText,

@@ -35,7 +35,7 @@ public sealed partial class SlaPolicy
             throw new ArgumentException(problem, nameof(lead));
         }
 
-        return LeadEvaluator.Evaluate(this, lead, at, options);
+        return options.IncludeNextChange ? WithNextChange(this, lead, at, options) : LeadEvaluator.Evaluate(this, lead, at, options);
     }
 
     /// <summary>Evaluates many leads at one instant, in order, lazily.</summary>
