@@ -106,7 +106,7 @@ internal static class TimelineCommand
 
         if (policy.CheckAssignment(read.Lead) is { } problem)
         {
-            return Error(read.Id, Validation.DiagnosticCodes.LeadUnknownAssignment, problem, number);
+            return Error(read.Id, Diagnostics.DiagnosticCodes.LeadUnknownAssignment, problem, number);
         }
 
         try
@@ -117,12 +117,12 @@ internal static class TimelineCommand
         }
         catch (ArgumentOutOfRangeException e)
         {
-            return Error(read.Id, Validation.DiagnosticCodes.LeadValueOutOfRange, CommandLine.MessageOf(e), number);
+            return Error(read.Id, Diagnostics.DiagnosticCodes.LeadValueOutOfRange, CommandLine.MessageOf(e), number);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A safety net: one lead must never stop the others.
-            return Error(read.Id, Validation.DiagnosticCodes.LeadEvaluationFailed, "computing the timeline failed: " + e.Message, number);
+            return Error(read.Id, Diagnostics.DiagnosticCodes.LeadEvaluationFailed, "computing the timeline failed: " + e.Message, number);
         }
     }
 

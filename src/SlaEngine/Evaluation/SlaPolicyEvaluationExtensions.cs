@@ -38,11 +38,7 @@ public static class SlaPolicyEvaluationExtensions
             throw new ArgumentException(problem, nameof(lead));
         }
 
-<<<<<<< HEAD:src/SlaEngine/Policies/SlaPolicy.Evaluation.cs
-        return options.IncludeNextChange ? WithNextChange(this, lead, at, options) : LeadEvaluator.Evaluate(this, lead, at, options);
-=======
-        return LeadEvaluator.Evaluate(policy, lead, at, options);
->>>>>>> main:src/SlaEngine/Evaluation/SlaPolicyEvaluationExtensions.cs
+        return options.IncludeNextChange ? SlaPolicyTimelineExtensions.WithNextChange(policy, lead, at, options) : LeadEvaluator.Evaluate(policy, lead, at, options);
     }
 
     /// <summary>Evaluates many leads at one instant, in order, lazily.</summary>

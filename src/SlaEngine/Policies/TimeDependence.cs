@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using NodaTime;
+using SlaEngine.Calendars;
 using SlaEngine.Conditions;
-using SlaEngine.Policies;
 
-namespace SlaEngine.Evaluation;
+namespace SlaEngine.Policies;
 
 /// <summary>
 /// What in a policy makes a lead's decision (status, tier, band, team, calendar, cadence steps that apply) move with
@@ -88,7 +88,7 @@ internal sealed class TimeDependence
 
             if (rule.Within is { } within)
             {
-                windows.Add((type, LeadEvaluator.ToElapsed(within)));
+                windows.Add((type, ToElapsed(within)));
             }
 
             if (rule.HalfLife is { } halfLife && rule.Points != 0)
@@ -96,7 +96,7 @@ internal sealed class TimeDependence
                 halfLives.Add(type);
                 positive |= rule.Points > 0;
                 negative |= rule.Points < 0;
-                var length = LeadEvaluator.ToElapsed(halfLife);
+                var length = ToElapsed(halfLife);
                 shortest = length < shortest ? length : shortest;
             }
         }
@@ -150,6 +150,10 @@ internal sealed class TimeDependence
             .ToImmutableArray();
         return new TimeDependence(windows.ToImmutable(), halfLives.ToImmutable(), positive && negative, score, daysSince, shortest);
     }
+
+    /// <summary>A duration as elapsed time: fixed lengths as they are, days and weeks as 24-hour days.</summary>
+    internal static Duration ToElapsed(SlaDuration duration) =>
+        duration.IsFixedLength ? duration.FixedLength : Duration.FromDays(duration.IsBusiness ? duration.BusinessDays : duration.CalendarDays);
 
     private static ImmutableArray<double> Sorted(IEnumerable<double> values) =>
         [.. values.Where(double.IsFinite).Distinct().Order()];

@@ -1,18 +1,13 @@
 using NodaTime;
-using SlaEngine.Evaluation;
+using SlaEngine.Policies;
 
-namespace SlaEngine.Policies;
+namespace SlaEngine.Evaluation;
 
-/// <summary>The timeline of a compiled policy: when a lead's verdict changes, and what changes.</summary>
-public sealed partial class SlaPolicy
+/// <summary>The timeline of a compiled <see cref="SlaPolicy"/>: when a lead's verdict changes, and what changes.</summary>
+public static class SlaPolicyTimelineExtensions
 {
     /// <summary>The default horizon of a timeline: 366 days of 24 hours after its start.</summary>
-    public static readonly Duration DefaultTimelineHorizon = Duration.FromDays(366);
-
-    private TimeDependence? _timeDependence;
-
-    /// <summary>Gets what makes decisions of this policy move with time alone (computed once, on first use).</summary>
-    internal TimeDependence TimeDependence => _timeDependence ??= TimeDependence.Analyze(this);
+    public static readonly Duration DefaultHorizon = Duration.FromDays(366);
 
     /// <summary>
     /// Lists every change of the lead's verdict in <c>(at, until]</c>, each with the instant it happens (a whole second
@@ -20,27 +15,29 @@ public sealed partial class SlaPolicy
     /// Exact to the second, computed from change to change rather than by stepping, so its cost does not grow with
     /// the horizon. Pure and thread-safe.
     /// </summary>
+    /// <param name="policy">The policy.</param>
     /// <param name="lead">The lead snapshot. Touches, events and a disposition dated after <paramref name="at"/> take effect at their instants.</param>
     /// <param name="at">The instant the timeline starts after. A lead without <c>mql_at</c> starts its SLA here.</param>
     /// <param name="until">The last instant included; default <paramref name="at"/> + 366 days of 24 hours.</param>
     /// <returns>The timeline.</returns>
     /// <exception cref="ArgumentException">The lead pins a tier or team the policy does not define.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="until"/> is before <paramref name="at"/>, or a deadline falls outside the calendar's supported years (1700–2499).</exception>
-    public LeadTimeline Timeline(LeadSnapshot lead, Instant at, Instant? until = null)
+    public static LeadTimeline Timeline(this SlaPolicy policy, LeadSnapshot lead, Instant at, Instant? until = null)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(lead);
-        if (CheckAssignment(lead) is { } problem)
+        if (policy.CheckAssignment(lead) is { } problem)
         {
             throw new ArgumentException(problem, nameof(lead));
         }
 
-        var end = until ?? at + DefaultTimelineHorizon;
+        var end = until ?? at + DefaultHorizon;
         if (end < at)
         {
             throw new ArgumentOutOfRangeException(nameof(until), "The end of a timeline must not be before its start.");
         }
 
-        var walk = new TimelineWalk(this, lead, at, end, TimelineStart);
+        var walk = new TimelineWalk(policy, lead, at, end, TimelineStart);
         var transitions = new List<SlaTransition>();
         while (walk.Next(transitions))
         {
@@ -52,9 +49,9 @@ public sealed partial class SlaPolicy
     private static readonly EvaluationOptions TimelineStart = new() { IncludeTrace = false, IncludeNextChange = false };
 
     /// <summary>Evaluates and finds the first change after <paramref name="at"/> (the evaluation's next change).</summary>
-    private static LeadEvaluation WithNextChange(SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options)
+    internal static LeadEvaluation WithNextChange(SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options)
     {
-        var walk = new TimelineWalk(policy, lead, at, at + DefaultTimelineHorizon, options);
+        var walk = new TimelineWalk(policy, lead, at, at + DefaultHorizon, options);
         var explain = options.IncludeTrace;
         var items = explain ? new List<SlaTransition>() : null;
         var first = walk.First;
