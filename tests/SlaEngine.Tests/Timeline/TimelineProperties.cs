@@ -106,3 +106,34 @@ public sealed class TimelineProperties
             Assert.True(expected.SequenceEqual(actual), $"reference:\n  {string.Join("\n  ", expected)}\nengine:\n  {string.Join("\n  ", actual)}");
         }));
 }
+
+/// <summary>The generated cases exercise every kind of transition (so the properties above are not vacuous).</summary>
+public sealed class TimelineGeneratorCoverageTests
+{
+    [Fact]
+    public void GeneratedCases_CoverEveryKindOfTransition()
+    {
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        var cases = FsCheck.Fluent.Gen.Sample(TimelineArbitraries.Cases.Generator, 50, 120);
+        foreach (var c in cases)
+        {
+            foreach (var t in c.Policy.Timeline(c.Lead, c.At, c.Until).Transitions)
+            {
+                kinds.Add(t.Subject.StartsWith("cadence_step_", StringComparison.Ordinal) ? "cadence_step|" + t.Field : t.Subject.StartsWith("escalation_", StringComparison.Ordinal) ? "escalation|" + t.ToJson : $"{t.Subject}|{t.Field}");
+                kinds.Add("to " + t.ToJson.Trim('"'));
+                if (t.At.ToUnixTimeSeconds() % 60 is not (0 or 1))
+                {
+                    kinds.Add("odd second " + t.Subject + "|" + t.Field);
+                }
+            }
+        }
+
+        string[] expected =
+        [
+            "lead|status", "lead|tier", "lead|band", "lead|team", "lead|calendar", "first_touch|status", "first_touch|due", "effort|status",
+            "cadence_step|status", "cadence_step|due", "disposition|due", "next_touch|next_touch", "escalation|true", "escalation|null",
+            "to at_risk", "to breached", "to met", "to met_late", "to recycle_due", "to nurture", "to converted", "odd second lead|band",
+        ];
+        Assert.True(expected.All(kinds.Contains), "not covered: " + string.Join(", ", expected.Where(k => !kinds.Contains(k))));
+    }
+}
