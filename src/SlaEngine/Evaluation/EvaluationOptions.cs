@@ -18,4 +18,7 @@ public sealed record EvaluationOptions
     /// nobody reads it, to evaluate about twice as fast.
     /// </summary>
     public bool IncludeNextChange { get; init; } = true;
+
+    /// <summary>Gets a value indicating whether only the verdict is needed (the timeline's steps): the reason is left empty.</summary>
+    internal bool VerdictOnly { get; init; }
 }

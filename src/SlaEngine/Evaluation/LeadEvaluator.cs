@@ -70,8 +70,10 @@ internal static class LeadEvaluator
 
         var byScore = policy.ScoreThreshold is { } threshold && score >= threshold;
         var qualified = trigger is not null || byScore;
-        var scoreText = Format(score);
-        var qualification = trigger is not null
+        // A walk along the timeline needs only the verdict: it skips composing the reason.
+        var verdictOnly = options.VerdictOnly && trace is null;
+        var scoreText = verdictOnly ? string.Empty : Format(score);
+        var qualification = verdictOnly ? string.Empty : trigger is not null
             ? "trigger: " + trigger.Name
             : byScore
                 ? $"score {scoreText} >= threshold {Format(policy.ScoreThreshold!.Value)}"
@@ -137,13 +139,18 @@ internal static class LeadEvaluator
 
             if (tierName is null)
             {
+                if (verdictOnly)
+                {
+                    return Result(LeadStatus.Nurture, string.Empty);
+                }
+
                 var why = band is null ? "no band" : $"band: {band.Name}";
                 why += bandValue is null ? $" ({policy.Bands?.By ?? "bands.by"} is null)" : $" ({policy.Bands!.By} = {Format(bandValue.Value)})";
                 return Result(LeadStatus.Nurture, why);
             }
         }
 
-        var reason = disposition is null
+        var reason = verdictOnly ? string.Empty : disposition is null
             ? (trigger is not null ? qualification : $"score {scoreText} >= threshold {Format(policy.ScoreThreshold ?? 0)}")
             : "disposition: " + disposition.Outcome.ToString().ToLowerInvariant();
         var status = disposition?.Outcome switch
@@ -177,7 +184,7 @@ internal static class LeadEvaluator
         if (status == LeadStatus.Mql && tier.RecycleOnExhausted && plan.Exhausted)
         {
             status = LeadStatus.RecycleDue;
-            reason += "; touch plan exhausted without a disposition: recycle to marketing nurture";
+            reason = verdictOnly ? reason : reason + "; touch plan exhausted without a disposition: recycle to marketing nurture";
         }
 
         return Result(status, reason, tierName, team, calendar.Name, start, plan);

@@ -339,20 +339,21 @@ internal sealed class MilestonePlanner
     {
         MilestoneStatus status;
         var lateBy = Duration.Zero;
-        string verdict;
+        string? verdict = null;
+        var tracing = _trace is not null;
         if (met is { } done)
         {
             var late = clock.Measure(due, done);
             status = late > Duration.Zero ? MilestoneStatus.MetLate : MilestoneStatus.Met;
             lateBy = late > Duration.Zero ? late : Duration.Zero;
-            verdict = status == MilestoneStatus.Met ? $"met at {LeadEvaluator.Format(done)}" : $"met late at {LeadEvaluator.Format(done)}, {Seconds(lateBy)} s of {Describe(clock)} after the due";
+            verdict = !tracing ? null : status == MilestoneStatus.Met ? $"met at {LeadEvaluator.Format(done)}" : $"met late at {LeadEvaluator.Format(done)}, {Seconds(lateBy)} s of {Describe(clock)} after the due";
         }
         else if (_disposition is { } disposition)
         {
             var late = clock.Measure(due, disposition.At);
             status = late > Duration.Zero ? MilestoneStatus.Breached : MilestoneStatus.NotApplicable;
             lateBy = late > Duration.Zero ? late : Duration.Zero;
-            verdict = status == MilestoneStatus.Breached
+            verdict = !tracing ? null : status == MilestoneStatus.Breached
                 ? $"breached: still open when the disposition at {LeadEvaluator.Format(disposition.At)} ended the SLA, {Seconds(lateBy)} s past due"
                 : $"not applicable: the disposition at {LeadEvaluator.Format(disposition.At)} ended the SLA before it was due";
         }
@@ -363,18 +364,18 @@ internal sealed class MilestonePlanner
             {
                 status = MilestoneStatus.Breached;
                 lateBy = late;
-                verdict = $"breached: {Seconds(lateBy)} s of {Describe(clock)} past due";
+                verdict = tracing ? $"breached: {Seconds(lateBy)} s of {Describe(clock)} past due" : null;
             }
             else if (warn is { } w && -late <= WarnThreshold(w, clock, from, due))
             {
                 status = MilestoneStatus.AtRisk;
-                verdict = $"at risk: {Seconds(-late)} s of {Describe(clock)} left, warn_before {w}";
+                verdict = tracing ? $"at risk: {Seconds(-late)} s of {Describe(clock)} left, warn_before {w}" : null;
                 _probe?.OfferBreach(name, clock, due);
             }
             else
             {
                 status = MilestoneStatus.Pending;
-                verdict = $"pending: {Seconds(-late)} s of {Describe(clock)} left";
+                verdict = tracing ? $"pending: {Seconds(-late)} s of {Describe(clock)} left" : null;
                 if (_probe is { } probe)
                 {
                     probe.OfferBreach(name, clock, due);

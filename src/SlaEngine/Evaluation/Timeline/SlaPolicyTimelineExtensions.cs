@@ -46,7 +46,7 @@ public static class SlaPolicyTimelineExtensions
         return new LeadTimeline(lead.Id, at, end, [.. transitions]);
     }
 
-    private static readonly EvaluationOptions TimelineStart = new() { IncludeTrace = false, IncludeNextChange = false };
+    private static readonly EvaluationOptions TimelineStart = new() { IncludeTrace = false, IncludeNextChange = false, VerdictOnly = true };
 
     /// <summary>Evaluates and finds the first change after <paramref name="at"/> (the evaluation's next change).</summary>
     internal static LeadEvaluation WithNextChange(SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options)

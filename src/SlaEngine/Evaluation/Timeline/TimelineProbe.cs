@@ -28,6 +28,9 @@ internal sealed class TimelineProbe
     /// <summary>Gets why it changes then, for the explanation trace.</summary>
     internal string? Why { get; private set; }
 
+    /// <summary>Gets a value indicating whether <see cref="Earliest"/> was computed exactly (not moved forward by the rounding guard).</summary>
+    internal bool EarliestIsExact { get; private set; }
+
     /// <summary>Gets the rung number of an escalation candidate (0 for a milestone), for lazily built text.</summary>
     private int Rung { get; set; }
 
@@ -38,6 +41,7 @@ internal sealed class TimelineProbe
         Subject = null;
         Why = null;
         Rung = 0;
+        EarliestIsExact = false;
     }
 
     /// <summary>A milestone not yet breached is breached from the first whole second after the first instant at or after its due at which its clock runs.</summary>
@@ -80,6 +84,7 @@ internal sealed class TimelineProbe
             Subject = null;
             Why = "fires: its instant is reached without a first touch";
             Rung = number;
+            EarliestIsExact = true;
         }
     }
 
@@ -111,7 +116,8 @@ internal sealed class TimelineProbe
     private void Offer(Instant instant, string subject, string why)
     {
         // A rounding guard: the state at `After` says the change is still ahead, so it is at least one second ahead.
-        if (instant <= After)
+        var exact = instant > After;
+        if (!exact)
         {
             instant = WholeSeconds.After(After);
         }
@@ -122,6 +128,7 @@ internal sealed class TimelineProbe
             Subject = subject;
             Why = why;
             Rung = 0;
+            EarliestIsExact = exact;
         }
     }
 }

@@ -16,7 +16,7 @@ namespace SlaEngine.Evaluation;
 /// </summary>
 internal sealed class TimelineWalk
 {
-    private static readonly EvaluationOptions StepOptions = new() { IncludeTrace = false, IncludeNextChange = false };
+    private static readonly EvaluationOptions StepOptions = new() { IncludeTrace = false, IncludeNextChange = false, VerdictOnly = true };
 
     private readonly SlaPolicy _policy;
     private readonly LeadSnapshot _lead;
@@ -28,6 +28,7 @@ internal sealed class TimelineWalk
     private readonly double[]?[] _criticalValues;
     private readonly long[] _codes;
     private string? _keyPrefix;
+    private bool _certain;
 
     internal TimelineWalk(SlaPolicy policy, LeadSnapshot lead, Instant at, Instant until, EvaluationOptions options)
     {
@@ -62,7 +63,8 @@ internal sealed class TimelineWalk
 
     /// <summary>
     /// Moves to the next instant at which the verdict changes (at most <c>until</c>), appending its items to
-    /// <paramref name="sink"/> when given; false when the verdict does not change again before <c>until</c>.
+    /// <paramref name="sink"/> when given; false when the verdict does not change again before <c>until</c>. Without a
+    /// sink, a change that only a milestone or a rung makes is not evaluated: the walk then cannot go on.
     /// </summary>
     internal bool Next(List<SlaTransition>? sink, bool explain = false)
     {
@@ -72,6 +74,13 @@ internal sealed class TimelineWalk
             if (candidate > _until)
             {
                 return false;
+            }
+
+            if (sink is null && !explain && _certain)
+            {
+                // Only a milestone or a rung changes then, and nothing else moves before: the verdict changes for sure.
+                At = candidate;
+                return true;
             }
 
             _probe.Reset(candidate);
@@ -145,19 +154,25 @@ internal sealed class TimelineWalk
         }
 
         var discrete = best;
+        _certain = false;
         if (_probe.Earliest < best)
         {
             best = _probe.Earliest;
             cause = _probe;
+            _certain = _probe.EarliestIsExact;
         }
 
         if (_codes.Length > 0)
         {
             var limit = Min(Min(discrete == Instant.MaxValue ? discrete : WholeSeconds.Before(discrete), best), _until);
-            if (limit > t && ContinuousChange(t, limit) is { } crossing && crossing < best)
+            if (limit > t && ContinuousChange(t, limit) is { } crossing)
             {
-                best = crossing;
-                cause = _dependence;
+                _certain = false;
+                if (crossing < best)
+                {
+                    best = crossing;
+                    cause = _dependence;
+                }
             }
         }
 
