@@ -370,7 +370,7 @@ internal sealed class MilestonePlanner
             {
                 status = MilestoneStatus.AtRisk;
                 verdict = tracing ? $"at risk: {Seconds(-late)} s of {Describe(clock)} left, warn_before {w}" : null;
-                _probe?.OfferBreach(name, clock, due);
+                _probe?.OfferBreach(name, _milestones.Count, clock, due);
             }
             else
             {
@@ -378,10 +378,10 @@ internal sealed class MilestonePlanner
                 verdict = tracing ? $"pending: {Seconds(-late)} s of {Describe(clock)} left" : null;
                 if (_probe is { } probe)
                 {
-                    probe.OfferBreach(name, clock, due);
+                    probe.OfferBreach(name, _milestones.Count, clock, due);
                     if (warn is { } warning)
                     {
-                        probe.OfferAtRisk(name, clock, from, due, WarnThreshold(warning, clock, from, due));
+                        probe.OfferAtRisk(name, _milestones.Count, clock, from, due, WarnThreshold(warning, clock, from, due));
                     }
                 }
             }

@@ -89,6 +89,7 @@ internal static class TimelineArbitraries
         from step3 in BusinessWithin
         from stepWarn in Gen.Frequency((1, Warn.Select(w => ", warn_before: " + w)), (2, Gen.Constant(string.Empty)))
         from recycle in Gen.Elements("    on_exhausted: recycle\n", string.Empty)
+        from hotRecycle in Gen.Elements("    on_exhausted: recycle\n", string.Empty)
         from warmDisposition in Gen.Frequency((1, AnyWithin.Select(d => $"    disposition_within: {d}\n")), (1, Gen.Constant(string.Empty)))
         from warmLadder in Ladder
         select $$"""
@@ -127,7 +128,7 @@ internal static class TimelineArbitraries
                 first_touch: { channels: [call, sms], within: {{firstWithin}}{{warn}} }
                 effort: { call: {{calls}}{{(sms > 0 ? $", sms: {sms}" : string.Empty)}} }
                 complete_within: {{complete}} business days
-            {{disposition}}{{hotLadder}}  warm:
+            {{hotRecycle}}{{disposition}}{{hotLadder}}  warm:
                 cadence:
                   - { channels: [email, call], within: {{step1}}{{stepWarn}} }
                   - { channels: [email], within: {{step2}} }

@@ -107,14 +107,14 @@ public sealed class TimelineProperties
         }));
 }
 
-/// <summary>The generated cases exercise every kind of transition (so the properties above are not vacuous).</summary>
+/// <summary>The generated cases exercise every kind of transition (so the properties above are not vacuous); a fixed seed keeps this check stable.</summary>
 public sealed class TimelineGeneratorCoverageTests
 {
     [Fact]
     public void GeneratedCases_CoverEveryKindOfTransition()
     {
         var kinds = new HashSet<string>(StringComparer.Ordinal);
-        var cases = FsCheck.Fluent.Gen.Sample(TimelineArbitraries.Cases.Generator, 50, 120);
+        var cases = FsCheck.Fluent.Gen.Sample(TimelineArbitraries.Cases.Generator, 50, new FsCheck.Rnd(20261202UL), 300);
         foreach (var c in cases)
         {
             foreach (var t in c.Policy.Timeline(c.Lead, c.At, c.Until).Transitions)

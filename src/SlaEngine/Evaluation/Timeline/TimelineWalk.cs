@@ -76,15 +76,30 @@ internal sealed class TimelineWalk
                 return false;
             }
 
-            if (sink is null && !explain && _certain)
+            LeadEvaluation next;
+            if (_certain)
             {
-                // Only a milestone or a rung changes then, and nothing else moves before: the verdict changes for sure.
+                if (sink is null && !explain)
+                {
+                    // Only milestones or rungs change then, and nothing else moves before: the verdict changes for sure.
+                    At = candidate;
+                    return true;
+                }
+
+                // Nothing but the schedule of the last evaluation moves until then: apply it, without evaluating.
+                next = _probe.ApplyEarliest(Current);
+                var applied = VerdictDiff.Append(Current, next, candidate, KeyPrefix, sink);
+                Current = next;
                 At = candidate;
-                return true;
+                if (applied)
+                {
+                    return true;
+                }
+
+                continue;
             }
 
             _probe.Reset(candidate);
-            LeadEvaluation next;
             try
             {
                 next = LeadEvaluator.Evaluate(_policy, _lead, candidate, StepOptions, _probe, _start);
@@ -186,7 +201,7 @@ internal sealed class TimelineWalk
         LeadEvent e when window == Duration.Zero => $"a {e.Type} event dated {EvaluationJson.FormatInstant(e.At)}",
         LeadEvent e => $"the {e.Type} event of {EvaluationJson.FormatInstant(e.At)} leaving a window of {window.TotalHours.ToString(CultureInfo.InvariantCulture)} hours",
         LeadDisposition disposition => $"the {disposition.Outcome.ToString().ToLowerInvariant()} disposition dated {EvaluationJson.FormatInstant(disposition.At)}",
-        TimelineProbe probe => $"{probe.EarliestSubject} {probe.Why}",
+        TimelineProbe probe => probe.EarliestText,
         TimeDependence => "the score or a days_since value reaching a value the policy compares it with",
         _ => null,
     };
