@@ -400,7 +400,7 @@ internal sealed class MilestonePlanner
 
     private Duration WarnThreshold(WarnBefore warn, SlaClock clock, Instant from, Instant due) =>
         warn.IsPercentage
-            ? clock.Measure(from, due) * (warn.Percentage / 100.0)
+            ? clock.Measure(from, due) * warn.Percentage / 100.0
             : LeadEvaluator.ToElapsed(warn.Duration);
 
     private NextTouch? ChooseNextTouch()

@@ -73,6 +73,7 @@ internal static class TimelineArbitraries
         from downloadWindow in Gen.OneOf(Gen.Choose(6, 72).Select(h => $"{h} hours"), Gen.Choose(1, 4).Select(d => $"{d} days"))
         from chatWindow in Gen.Choose(6, 72)
         from routeWindow in Gen.Choose(6, 96)
+        from vipScore in Gen.Choose(20, 80)
         from signupDays in Gen.Elements("1", "2", "1.5", "3", "0.25")
         from threshold in Gen.Choose(15, 50)
         from hotFrom in Gen.Choose(55, 90)
@@ -121,6 +122,7 @@ internal static class TimelineArbitraries
                 - { name: warm, from: {{warmFrom}}, to: {{hotFrom - 1}}.99, tier: warm }
                 - { name: cold, below: {{warmFrom}}, nurture: true }
             routing:
+              - { when: 'score > {{vipScore}} and days_since(signup) >= 1', team: vip, calendar: evening }
               - { when: 'count(chat, {{routeWindow}} hours) >= 1', team: chat-desk, calendar: evening }
               - { default: true, team: inside, calendar: main }
             tiers:
@@ -138,7 +140,7 @@ internal static class TimelineArbitraries
 
     /// <summary>A lead near <paramref name="at"/>: events, touches, pauses and a disposition before and after it.</summary>
     public static Gen<LeadSnapshot> Lead(Instant at, bool oddSeconds) =>
-        from mqlBack in Gen.Choose(0, 2 * 1440)
+        from mqlBack in Gen.Frequency((4, Gen.Choose(0, 2 * 1440)), (1, Gen.Choose(-1440, 0)))
         from employees in Gen.Elements(20, 80, 150, 250)
         from demo in Gen.Frequency((1, Gen.Constant(true)), (4, Gen.Constant(false)))
         from signup in Gen.Frequency((1, Gen.Choose(-5 * 1440, 1440).Select(m => (int?)m)), (2, Gen.Constant((int?)null)))

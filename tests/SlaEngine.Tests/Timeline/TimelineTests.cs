@@ -105,6 +105,30 @@ public sealed class TimelineTests
     }
 
     [Fact]
+    public void Timeline_PercentageWarning_StartsWhenExactlyThatShareOfTheBudgetIsLeft()
+    {
+        // 70% of 190 business minutes is 133 minutes (0.7 × 190 is not exact in binary floating point).
+        var policy = PolicyLoader.Load("""
+            policy: pct
+            version: 1
+            calendars:
+              always: { zone: UTC, hours: { mon-sun: [00:00-24:00] } }
+            qualification: { triggers: [ { name: any, when: 'hot', tier: t } ] }
+            routing: [ { default: true, team: a, calendar: always } ]
+            tiers:
+              t:
+                first_touch: { channels: [call], within: 190 business minutes, warn_before: 70% }
+            """);
+        var lead = new LeadSnapshot("P-1") { MqlAt = T("2026-01-05T10:00:00Z"), Attributes = System.Collections.Immutable.ImmutableDictionary<string, SlaEngine.Conditions.LeadValue>.Empty.Add("hot", SlaEngine.Conditions.LeadValue.FromBoolean(true)) };
+
+        var timeline = policy.Timeline(lead, T("2026-01-05T10:00:00Z"));
+
+        Assert.Equal(["2026-01-05T10:57:00Z at_risk", "2026-01-05T13:10:01Z breached"], timeline.Transitions.Select(t => $"{EvaluationJson.FormatInstant(t.At)} {t.ToJson.Trim('"')}"));
+        Assert.Equal(MilestoneStatus.AtRisk, policy.Evaluate(lead, T("2026-01-05T10:57:00Z")).Milestone("first_touch")!.Status);
+        Assert.Equal(MilestoneStatus.Pending, policy.Evaluate(lead, T("2026-01-05T10:56:59Z")).Milestone("first_touch")!.Status);
+    }
+
+    [Fact]
     public void Timeline_UntilBeforeAt_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => WorkedExample.Policy.Timeline(WorkedExample.Lead, WorkedExample.At, WorkedExample.At - Duration.FromSeconds(1)));

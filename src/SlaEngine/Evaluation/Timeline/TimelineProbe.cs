@@ -101,6 +101,19 @@ internal sealed class TimelineProbe
 
         if (at is { } instant)
         {
+            // The budget and a percentage of it may carry fractions of a tick that adding business time rounds:
+            // settle on the exact second with the evaluator's own test (time left <= warn), one second at a time.
+            var second = Duration.FromSeconds(1);
+            while (clock.Measure(instant, due) > warn)
+            {
+                instant += second;
+            }
+
+            while (instant - second > After && clock.Measure(instant - second, due) <= warn)
+            {
+                instant -= second;
+            }
+
             Add(instant, milestone, index, MilestoneStatus.AtRisk);
         }
     }
