@@ -249,26 +249,7 @@ internal static class LeadEvaluator
                 continue;
             }
 
-            var window = rule.Within is { } within ? at - ToElapsed(within) : Instant.MinValue;
-            var halfLife = rule.HalfLife is { } h ? ToElapsed(h).TotalSeconds : 0;
-            var count = 0;
-            contribution = 0;
-            foreach (var e in lead.Events)
-            {
-                if (e.At > at || e.At < window || !string.Equals(e.Type, rule.Event, StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                count++;
-                contribution += halfLife > 0 ? rule.Points * Math.Pow(2, -(at - e.At).TotalSeconds / halfLife) : rule.Points;
-            }
-
-            if (rule.Max is { } max)
-            {
-                contribution = contribution >= 0 ? Math.Min(contribution, Math.Abs(max)) : Math.Max(contribution, -Math.Abs(max));
-            }
-
+            contribution = EventContribution(rule, lead, at, out var count);
             total += contribution;
             trace?.Add(new TraceEntry("scoring", rule.Name, count > 0, string.Concat(count.ToString(CultureInfo.InvariantCulture), " ", rule.Event, " event(s)", rule.TraceSuffix, ": ", Format(contribution)), []));
         }
@@ -276,6 +257,32 @@ internal static class LeadEvaluator
         var score = Math.Round(total, 2, MidpointRounding.AwayFromZero);
         trace?.Add(new TraceEntry("scoring", "score", null, "score = " + Format(score), []));
         return score;
+    }
+
+    /// <summary>An event rule's contribution at <paramref name="at"/>: points per matching event in its window, decayed, capped.</summary>
+    internal static double EventContribution(ScoringRule rule, LeadSnapshot lead, Instant at, out int count)
+    {
+        var window = rule.Within is { } within ? at - ToElapsed(within) : Instant.MinValue;
+        var halfLife = rule.HalfLife is { } h ? ToElapsed(h).TotalSeconds : 0;
+        count = 0;
+        var contribution = 0.0;
+        foreach (var e in lead.Events)
+        {
+            if (e.At > at || e.At < window || !string.Equals(e.Type, rule.Event, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            count++;
+            contribution += halfLife > 0 ? rule.Points * Math.Pow(2, -(at - e.At).TotalSeconds / halfLife) : rule.Points;
+        }
+
+        if (rule.Max is { } max)
+        {
+            contribution = contribution >= 0 ? Math.Min(contribution, Math.Abs(max)) : Math.Max(contribution, -Math.Abs(max));
+        }
+
+        return contribution;
     }
 
     private static (RankBand? Band, double? Value) FindBand(SlaPolicy policy, LeadSnapshot lead, double score)

@@ -70,6 +70,7 @@ internal static class TimelineArbitraries
         from halfLife in Gen.OneOf(Gen.Choose(6, 48).Select(h => $"{h} hours"), Gen.Choose(1, 3).Select(d => $"{d} days"))
         from webinarPoints in Gen.Choose(15, 60)
         from downloadMax in Gen.Choose(10, 40)
+        from penalty in Gen.Frequency((2, Gen.Constant(string.Empty)), (1, from points in Gen.Choose(5, 40) from hours in Gen.Choose(3, 60) select $"\n    - {{ name: unsubscribed, event: unsub, points: -{points}, half_life: {hours} hours }}"))
         from downloadWindow in Gen.OneOf(Gen.Choose(6, 72).Select(h => $"{h} hours"), Gen.Choose(1, 4).Select(d => $"{d} days"))
         from chatWindow in Gen.Choose(6, 72)
         from routeWindow in Gen.Choose(6, 96)
@@ -108,7 +109,7 @@ internal static class TimelineArbitraries
               rules:
                 - { name: webinar, event: webinar, points: {{webinarPoints}}, half_life: {{halfLife}} }
                 - { name: download, event: download, points: 10, max: {{downloadMax}}, within: {{downloadWindow}} }
-                - { name: size, when: 'employees >= 200', points: 20 }
+                - { name: size, when: 'employees >= 200', points: 20 }{{penalty}}
             qualification:
               triggers:
                 - { name: demo, when: 'demo', tier: hot }
@@ -147,6 +148,7 @@ internal static class TimelineArbitraries
         from webinars in Gen.Choose(0, 2).SelectMany(n => Gen.ArrayOf(Offset(-4 * 1440, 3 * 1440, oddSeconds), n))
         from downloads in Gen.Choose(0, 3).SelectMany(n => Gen.ArrayOf(Offset(-4 * 1440, 3 * 1440, oddSeconds), n))
         from chats in Gen.Choose(0, 3).SelectMany(n => Gen.ArrayOf(Offset(-3 * 1440, 3 * 1440, oddSeconds), n))
+        from unsubscribes in Gen.Choose(0, 1).SelectMany(n => Gen.ArrayOf(Offset(-3 * 1440, 2 * 1440, oddSeconds), n))
         from touches in Gen.Choose(0, 5).SelectMany(n => Gen.ArrayOf(
             from offset in Offset(-1440, 5 * 1440, oddSeconds)
             from channel in Gen.Elements("call", "sms", "email", "call", "email")
@@ -154,7 +156,7 @@ internal static class TimelineArbitraries
         from pauseStarts in Gen.Choose(0, 2).SelectMany(n => Gen.ArrayOf(Gen.Choose(-2 * 1440, 4 * 1440), n))
         from pauseLengths in Gen.ArrayOf(Gen.Choose(1, 2 * 1440), 2)
         from disposition in Gen.Frequency((4, Gen.Constant<(int, DispositionOutcome)?>(null)), (1, from o in Offset(-1440, 5 * 1440, oddSeconds) from k in Gen.Elements(DispositionOutcome.Convert, DispositionOutcome.Defer, DispositionOutcome.Recycle) select ((int, DispositionOutcome)?)(o, k)))
-        select Build(at, mqlBack, employees, demo, signup, webinars, downloads, chats, touches, pauseStarts, pauseLengths, disposition);
+        select Build(at, mqlBack, employees, demo, signup, webinars, downloads, chats, unsubscribes, touches, pauseStarts, pauseLengths, disposition);
 
     /// <summary>An offset in seconds from the instant: mostly whole minutes, sometimes odd seconds.</summary>
     private static Gen<int> Offset(int fromMinutes, int toMinutes, bool oddSeconds) =>
@@ -192,6 +194,7 @@ internal static class TimelineArbitraries
         int[] webinars,
         int[] downloads,
         int[] chats,
+        int[] unsubscribes,
         (int Offset, string Channel)[] touches,
         int[] pauseStarts,
         int[] pauseLengths,
@@ -209,6 +212,7 @@ internal static class TimelineArbitraries
         var events = webinars.Select(o => new LeadEvent("webinar", at + Duration.FromSeconds(o)))
             .Concat(downloads.Select(o => new LeadEvent("download", at + Duration.FromSeconds(o))))
             .Concat(chats.Select(o => new LeadEvent("chat", at + Duration.FromSeconds(o))))
+            .Concat(unsubscribes.Select(o => new LeadEvent("unsub", at + Duration.FromSeconds(o))))
             .ToImmutableArray();
         return new LeadSnapshot("G-1")
         {

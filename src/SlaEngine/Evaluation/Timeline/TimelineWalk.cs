@@ -225,25 +225,85 @@ internal sealed class TimelineWalk
 
         if (_dependence.MixedDecay && _dependence.Score is not null)
         {
-            // Decaying rules of both signs: the score need not be monotone; sample at a fraction of the shortest
-            // half-life and search the first sampled interval where a position changed.
-            var step = Duration.FromTicks(Math.Max(Duration.FromSeconds(1).BclCompatibleTicks, _dependence.ShortestHalfLife.BclCompatibleTicks / 64));
-            var lo = t;
-            while (lo < limit)
-            {
-                var hi = Min(WholeSeconds.Ceiling(lo + step), limit);
-                if (!SameCodes(hi))
-                {
-                    return WholeSeconds.First(lo, hi, s => !SameCodes(s));
-                }
-
-                lo = hi;
-            }
-
-            return null;
+            // Decaying rules of both signs: the score need not be monotone. Each rule's contribution still is, so
+            // over a span the score lies between the sums of each rule's smaller and larger end value: a span whose
+            // bounds stay inside the score's current class has no change; others are halved down to one second.
+            return Search(WholeSeconds.Floor(t), WholeSeconds.Floor(limit));
         }
 
         return SameCodes(limit) ? null : WholeSeconds.First(t, limit, s => !SameCodes(s));
+    }
+
+    /// <summary>The first whole second in <c>(a, b]</c> at which a position changes, given none changed up to <paramref name="a"/>.</summary>
+    private Instant? Search(Instant a, Instant b)
+    {
+        if (b <= a || Unchanged(a, b))
+        {
+            return null;
+        }
+
+        var seconds = (b - a).BclCompatibleTicks / NodaConstants.TicksPerSecond;
+        if (seconds <= 1)
+        {
+            return SameCodes(b) ? null : b;
+        }
+
+        var mid = a + Duration.FromSeconds(seconds / 2);
+        return Search(a, mid) ?? Search(mid, b);
+    }
+
+    /// <summary>Whether no position can change in <c>[a, b]</c>: days_since positions are equal at both ends (they only grow), and the score's bounds stay in its class.</summary>
+    private bool Unchanged(Instant a, Instant b)
+    {
+        var index = 1;
+        foreach (var days in _dependence.DaysSince)
+        {
+            if (Code(_criticalValues[index]!, DaysSinceAt(days.DaysSinceOf!, b)) != _codes[index])
+            {
+                return false;
+            }
+
+            index++;
+        }
+
+        double low = 0, high = 0;
+        foreach (var rule in _policy.ScoringRules)
+        {
+            double atA, atB;
+            if (rule.When is { } when)
+            {
+                _scope.At = a;
+                atA = when.Evaluate(_scope) ? rule.Points : 0;
+                _scope.At = b;
+                atB = when.Evaluate(_scope) ? rule.Points : 0;
+            }
+            else
+            {
+                atA = LeadEvaluator.EventContribution(rule, _lead, a, out _);
+                atB = LeadEvaluator.EventContribution(rule, _lead, b, out _);
+            }
+
+            low += Math.Min(atA, atB);
+            high += Math.Max(atA, atB);
+        }
+
+        // The score is the sum rounded to two decimals; allow for the order of the additions.
+        low = Math.Round(low - 1e-9, 2, MidpointRounding.AwayFromZero);
+        high = Math.Round(high + 1e-9, 2, MidpointRounding.AwayFromZero);
+        var values = _criticalValues[0]!;
+        var code = _codes[0];
+        if (code < 0)
+        {
+            return false;
+        }
+
+        var k = (int)(code / 2);
+        if (code % 2 == 1)
+        {
+            return low == values[k] && high == values[k];
+        }
+
+        return (k == 0 || values[k - 1] < low) && (k == values.Length || high < values[k]);
     }
 
     /// <summary>Computes each quantity's position at <paramref name="t"/>; false when none of them moves by itself.</summary>
