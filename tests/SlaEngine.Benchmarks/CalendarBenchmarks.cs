@@ -6,7 +6,7 @@ namespace SlaEngine.Benchmarks;
 
 /// <summary>
 /// Business-time arithmetic on a realistic calendar (New York, Monday–Friday 09:00–12:00 and 13:00–17:00, US federal
-/// holidays) for short and long spans. Spec section 6: each operation ≤ 200 ns and 0 B, whatever the span.
+/// holidays) for short and long spans. Target: each operation ≤ 50 ns and 0 B, whatever the span.
 /// </summary>
 [MemoryDiagnoser]
 public class CalendarBenchmarks
