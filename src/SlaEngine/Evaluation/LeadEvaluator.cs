@@ -73,14 +73,14 @@ internal static class LeadEvaluator
         var qualified = trigger is not null || byScore;
         // A walk along the timeline needs only the verdict: it skips composing the reason.
         var verdictOnly = options.VerdictOnly && trace is null;
-        var scoreText = verdictOnly ? string.Empty : Format(score);
+        // Numbers are formatted straight into the text (the "0.##" of Format), without a string of their own.
         var qualification = verdictOnly ? string.Empty : trigger is not null
             ? "trigger: " + trigger.Name
             : byScore
-                ? $"score {scoreText} >= threshold {Format(policy.ScoreThreshold!.Value)}"
+                ? string.Create(CultureInfo.InvariantCulture, $"score {score:0.##} >= threshold {policy.ScoreThreshold!.Value:0.##}")
                 : policy.ScoreThreshold is { } t
-                    ? $"below threshold: score {scoreText} < {Format(t)}"
-                    : $"below threshold: no trigger matched and the policy sets no score threshold";
+                    ? string.Create(CultureInfo.InvariantCulture, $"below threshold: score {score:0.##} < {t:0.##}")
+                    : "below threshold: no trigger matched and the policy sets no score threshold";
         trace?.Add(new TraceEntry("qualification", "qualification", qualified, qualification, []));
         resultScore = score;
 
@@ -152,7 +152,7 @@ internal static class LeadEvaluator
         }
 
         var reason = verdictOnly ? string.Empty : disposition is null
-            ? (trigger is not null ? qualification : $"score {scoreText} >= threshold {Format(policy.ScoreThreshold ?? 0)}")
+            ? qualification // qualified without a disposition: by the trigger, or by score (the same text)
             : "disposition: " + disposition.Outcome.ToString().ToLowerInvariant();
         var status = disposition?.Outcome switch
         {
