@@ -22,7 +22,7 @@ internal sealed class MilestonePlanner
     private readonly ImmutableArray<TraceEntry>.Builder? _trace;
     private readonly TimelineProbe? _probe;
     private readonly List<LeadTouch> _touches;
-    private readonly ImmutableArray<MilestoneResult>.Builder _milestones = ImmutableArray.CreateBuilder<MilestoneResult>();
+    private readonly ImmutableArray<MilestoneResult>.Builder _milestones;
     private readonly List<Candidate> _candidates = [];
 
     internal MilestonePlanner(
@@ -45,6 +45,10 @@ internal sealed class MilestonePlanner
         _scope = scope;
         _trace = trace;
         _probe = probe;
+
+        // Sized for the tier's milestones, so the result takes the builder's array without a copy.
+        _milestones = ImmutableArray.CreateBuilder<MilestoneResult>(
+            (tier.FirstTouch is null ? 0 : 1) + (tier.Effort.IsEmpty ? 0 : 1) + tier.Cadence.Length + (tier.DispositionWithin is null ? 0 : 1));
 
         // Touches after `at` are ignored, and so are touches after the disposition ended the SLA.
         var end = disposition?.At ?? at;
@@ -272,7 +276,7 @@ internal sealed class MilestonePlanner
         }
 
         Exhausted = hasPlan && exhausted && _disposition is null;
-        Milestones = _milestones.ToImmutable();
+        Milestones = _milestones.DrainToImmutable();
         NextTouch = ChooseNextTouch();
         Escalations = Escalate(firstTouchAt);
     }
