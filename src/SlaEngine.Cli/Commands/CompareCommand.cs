@@ -6,54 +6,11 @@ using SlaEngine.Validation;
 namespace SlaEngine.Cli.Commands;
 
 /// <summary><c>slaengine compare --base A --candidate B --at T --leads FILE|- [--format json|table]</c>: backtest.</summary>
-internal static class CompareCommand
+internal static partial class CompareCommand
 {
-    internal const string Help = """
-        Usage: slaengine compare --base A.yaml --candidate B.yaml --at INSTANT [--leads FILE|-] [--format json|table]
-
-        Backtests a policy change: evaluates every lead (JSONL, one object per line) under both policies at INSTANT.
-        For each lead whose status, tier, team, or a milestone's due or verdict differs, prints one line
-          {"id":"L-1","changes":[{"field":"tier","base":"gold","candidate":"platinum"},
-                                 {"field":"milestones.first_touch.due","base":"…","candidate":"…"}]}
-        then one totals line {"totals":{…}} with, for each policy: leads by status and by tier, breached milestones,
-        breached leads, leakage, and the touch load per team: the touches the tiers ask (first touch + effort counts +
-        cadence steps' channels) divided by the business days the leads' SLA windows span on the team's calendar
-        (definitions in docs/authoring.md). Memory stays constant whatever the number of leads.
-
-        An invalid lead line gets {"id":…,"error":{"code":…,"message":…,"line":N}}, the rest are still compared, and
-        the exit code is then 3; otherwise 0.
-
-        Options:
-          --base       the policy in force
-          --candidate  the policy proposed instead
-          --at         the evaluation instant, ISO-8601 with Z or an offset
-          --leads      the JSONL leads file, or - for standard input (default -)
-          --format     json (default: JSON lines) or table
-
-        Examples:
-          slaengine compare --base samples/policies/rank-bands.yaml --candidate samples/backtest/rank-bands-v2.yaml \
-            --at 2026-11-20T20:00:00Z --leads leads.jsonl
-          slaengine compare --base current.yaml --candidate proposed.yaml --at 2026-11-22T12:00:00Z --leads - --format table < leads.jsonl
-
-        """;
-
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    internal static int Run(Settings settings, CliContext context)
     {
-        var line = CommandLine.Parse(args, ["--base", "--candidate", "--at", "--leads", "--format"], []);
-        var basePath = line.Required("--base", "current.yaml");
-        var candidatePath = line.Required("--candidate", "proposed.yaml");
-        var at = EvaluateCommand.ParseAt(line.Required("--at", "2026-11-22T12:00:00Z"));
-        var format = line.Optional("--format") ?? "json";
-        if (format is not ("json" or "jsonl" or "table"))
-        {
-            throw new UsageException($"--format '{format}' is not supported; use json or table.");
-        }
-
-        if (line.Positional.Count > 0)
-        {
-            throw new UsageException($"unexpected argument '{line.Positional[0]}'; name the leads file with --leads.");
-        }
-
+        var (basePath, candidatePath, at, stdout, stderr) = (settings.BasePath, settings.CandidatePath, settings.At, context.Out, context.Error);
         var basePolicy = PolicyFiles.Load(basePath, stderr);
         var candidatePolicy = PolicyFiles.Load(candidatePath, stderr);
         if (basePolicy is null || candidatePolicy is null)
@@ -62,13 +19,13 @@ internal static class CompareCommand
         }
 
         var comparison = new PolicyComparison(basePolicy, candidatePolicy, at);
-        var table = format == "table";
+        var table = settings.Table;
         if (table)
         {
             stdout.WriteLine($"{"id",-16} {"field",-36} {"base",-24} candidate");
         }
 
-        using var source = LineSource.Open(line.Optional("--leads") ?? "-");
+        using var source = LineSource.Open(settings.LeadsPath);
         var number = 0;
         var invalid = false;
         while (source.ReadLine() is { } bytes)
@@ -144,7 +101,7 @@ internal static class CompareCommand
     private static void WriteTotalsTable(TextWriter stdout, PolicyComparisonTotals totals)
     {
         stdout.WriteLine();
-        stdout.WriteLine(CommandLine.Invariant($"{totals.Leads} leads, {totals.Differing} differ"));
+        stdout.WriteLine(CliText.Invariant($"{totals.Leads} leads, {totals.Differing} differ"));
         stdout.WriteLine($"{string.Empty,-28} {"base",12} {"candidate",12}");
         var rows = new List<(string Name, string Base, string Candidate)>();
         foreach (var status in totals.Base.ByStatus.Keys.Union(totals.Candidate.ByStatus.Keys).Order(StringComparer.Ordinal))

@@ -6,30 +6,9 @@ using SlaEngine.Policies;
 
 namespace SlaEngine.Cli.Commands;
 
-/// <summary><c>slaengine evaluate --policy P --at T [--leads FILE|-] [--explain] [--format jsonl|table]</c>.</summary>
-internal static class EvaluateCommand
+/// <summary><c>slaengine evaluate --policy P --at T [--leads FILE|-] [--explain] [--format jsonl|table]</c>: the pipeline.</summary>
+internal static partial class EvaluateCommand
 {
-    internal const string Help = """
-        Usage: slaengine evaluate --policy POLICY.yaml --at INSTANT [--leads FILE|-] [--explain] [--format jsonl|table]
-
-        Evaluates each lead (one JSON object per line; standard input when --leads is - or omitted) at INSTANT and
-        prints one line per input line, in input order. An invalid lead line gets
-          {"id":…,"error":{"code":…,"message":…,"line":N}}
-        and every other lead is still evaluated; the exit code is then 3.
-
-        Options:
-          --policy   the policy file
-          --at       the evaluation instant, ISO-8601 with Z or an offset (the engine never reads a clock)
-          --leads    the JSONL leads file, or - for standard input (default -)
-          --explain  add the explanation trace to each line
-          --format   jsonl (default) or table
-
-        Examples:
-          slaengine evaluate --policy samples/policies/rank-bands.yaml --at 2026-11-22T12:00:00Z --leads samples/leads/leads.jsonl
-          slaengine evaluate --policy samples/policies/rank-bands.yaml --at 2026-11-22T12:00:00Z --leads samples/leads/leads.jsonl --format table
-
-        """;
-
     private const int BatchSize = 4096;
 
     /// <summary>Lines per unit of parallel work: small enough to balance two cores, large enough to amortize scheduling.</summary>
@@ -40,29 +19,20 @@ internal static class EvaluateCommand
 
     private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    internal static int Run(Settings settings, CliContext context)
     {
-        var line = CommandLine.Parse(args, ["--policy", "--at", "--leads", "--format"], ["--explain"]);
-        var policyPath = line.Required("--policy", "policy.yaml");
-        var at = ParseAt(line.Required("--at", "2026-11-22T12:00:00Z"));
-        var format = line.Optional("--format") ?? "jsonl";
-        if (format is not ("jsonl" or "table"))
-        {
-            throw new UsageException($"--format '{format}' is not supported; use jsonl or table.");
-        }
-
-        var explain = line.Flag("--explain");
-        var policy = PolicyFiles.Load(policyPath, stderr);
+        var policy = PolicyFiles.Load(settings.PolicyPath, context.Error);
         if (policy is null)
         {
             return Program.ExitFailure;
         }
 
-        using var source = LineSource.Open(line.Optional("--leads") ?? "-");
+        var (at, explain, stdout) = (settings.At, settings.Explain, context.Out);
+        using var source = LineSource.Open(settings.LeadsPath);
         var options = explain ? EvaluationOptions.Default : EvaluationOptions.WithoutTrace;
-        if (format == "table")
+        if (settings.Table)
         {
-            var table = new EvaluationTable(stdout, EvaluationTable.SupportsColour(stdout));
+            var table = new EvaluationTable(context, policy, settings.Zone, explain);
             var anyInvalid = false;
             foreach (var batch in Evaluated(source, policy, at, options))
             {
@@ -190,11 +160,6 @@ internal static class EvaluateCommand
             yield return current;
         }
     }
-
-    internal static Instant ParseAt(string text) =>
-        LeadJson.TryParseInstant(text, out var at)
-            ? at
-            : throw new UsageException($"--at '{text}' is not an ISO-8601 instant; write it like 2026-11-22T12:00:00Z.");
 
     /// <summary>
     /// Reads the input in batches of numbered lines (at most <see cref="BatchSize"/> lines or about

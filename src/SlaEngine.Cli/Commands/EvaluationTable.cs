@@ -7,15 +7,15 @@ namespace SlaEngine.Cli.Commands;
 /// A readable, fixed-width table of evaluations for <c>--format table</c>, with statuses in colour when writing to a
 /// terminal (never when output is redirected or <c>NO_COLOR</c> is set).
 /// </summary>
-internal sealed class EvaluationTable(TextWriter output, bool colour = false)
+internal sealed class EvaluationTable(CliContext context, SlaEngine.Policies.SlaPolicy policy, TimeZoneChoice zone, bool explain)
 {
+    private readonly TextWriter output = context.Out;
+    private readonly bool colour = context.Decorate;
+
+    internal (SlaEngine.Policies.SlaPolicy Policy, TimeZoneChoice Zone, bool Explain) Settings { get; } = (policy, zone, explain);
+
     private const int ReasonWidth = 48;
     private readonly List<string[]> _rows = [["line", "id", "status", "tier", "team", "reason", "next touch", "milestones"]];
-
-    /// <summary>Whether <paramref name="writer"/> is the process's own standard output on a terminal that may take colour.</summary>
-    internal static bool SupportsColour(TextWriter writer) =>
-        writer is StreamWriter && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null
-        && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb");
 
     internal void Add(EvaluateCommand.LeadOutcome outcome)
     {
