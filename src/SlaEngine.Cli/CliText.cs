@@ -9,7 +9,7 @@ internal static class CliText
     internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Edit distance for "did you mean" hints (the library's, shared with policy diagnostics).</summary>
-    internal static int Distance(string a, string b) => Validation.DidYouMean.Distance(a, b);
+    internal static int Distance(string a, string b) => Diagnostics.DidYouMean.Distance(a, b);
 
     /// <summary>
     /// An exception's message for the user: without the <c> (Parameter 'name')</c> that .NET appends to the message of
