@@ -1,5 +1,5 @@
-using System.Globalization;
 using SlaEngine.Authoring;
+using SlaEngine.Cli.Rendering;
 using SlaEngine.Evaluation;
 using SlaEngine.Diagnostics;
 using SlaEngine.Conditions;
@@ -21,11 +21,7 @@ internal static partial class CompareCommand
         }
 
         var comparison = new PolicyComparison(basePolicy, candidatePolicy, at);
-        var table = settings.Table;
-        if (table)
-        {
-            stdout.WriteLine($"{"id",-16} {"field",-36} {"base",-24} candidate");
-        }
+        var table = settings.Table ? new ComparisonTable(context, settings.Zone.Resolve(basePolicy.Calendars.FirstOrDefault()?.Zone)) : null;
 
         using var source = LineSource.Open(settings.LeadsPath);
         var number = 0;
@@ -63,7 +59,15 @@ internal static partial class CompareCommand
             if (result is null)
             {
                 invalid = true;
-                stdout.WriteLine(new EvaluateCommand.LeadOutcome(number, read.Id, null, code, message).Json(false));
+                if (table is not null)
+                {
+                    table.Error(number, read.Id, code, message);
+                }
+                else
+                {
+                    stdout.WriteLine(new EvaluateCommand.LeadOutcome(number, read.Id, null, code, message).Json(false));
+                }
+
                 continue;
             }
 
@@ -72,12 +76,9 @@ internal static partial class CompareCommand
                 continue;
             }
 
-            if (table)
+            if (table is not null)
             {
-                foreach (var change in result.Changes)
-                {
-                    stdout.WriteLine($"{Cut(result.Id, 16),-16} {change.Field,-36} {change.Base ?? "null",-24} {change.Candidate ?? "null"}");
-                }
+                table.Add(result);
             }
             else
             {
@@ -86,9 +87,9 @@ internal static partial class CompareCommand
         }
 
         var totals = comparison.Totals;
-        if (table)
+        if (table is not null)
         {
-            WriteTotalsTable(stdout, totals);
+            table.Totals(totals);
         }
         else
         {
@@ -97,46 +98,4 @@ internal static partial class CompareCommand
 
         return invalid ? Program.ExitInvalidInput : Program.ExitOk;
     }
-
-    private static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
-
-    private static void WriteTotalsTable(TextWriter stdout, PolicyComparisonTotals totals)
-    {
-        stdout.WriteLine();
-        stdout.WriteLine(CliText.Invariant($"{totals.Leads} leads, {totals.Differing} differ"));
-        stdout.WriteLine($"{string.Empty,-28} {"base",12} {"candidate",12}");
-        var rows = new List<(string Name, string Base, string Candidate)>();
-        foreach (var status in totals.Base.ByStatus.Keys.Union(totals.Candidate.ByStatus.Keys).Order(StringComparer.Ordinal))
-        {
-            rows.Add(("status " + status, Count(totals.Base.ByStatus, status), Count(totals.Candidate.ByStatus, status)));
-        }
-
-        foreach (var tier in totals.Base.ByTier.Keys.Union(totals.Candidate.ByTier.Keys).Order(StringComparer.Ordinal))
-        {
-            rows.Add(("tier " + tier, Count(totals.Base.ByTier, tier), Count(totals.Candidate.ByTier, tier)));
-        }
-
-        rows.Add(("breaches", Number(totals.Base.Breaches), Number(totals.Candidate.Breaches)));
-        rows.Add(("breached leads", Number(totals.Base.BreachedLeads), Number(totals.Candidate.BreachedLeads)));
-        rows.Add(("leakage", Number(totals.Base.Leakage), Number(totals.Candidate.Leakage)));
-        var teams = totals.Base.TouchLoad.Select(l => (l.Team, l.Calendar)).Union(totals.Candidate.TouchLoad.Select(l => (l.Team, l.Calendar))).OrderBy(t => t.Team, StringComparer.Ordinal).ThenBy(t => t.Calendar, StringComparer.Ordinal);
-        foreach (var (team, calendar) in teams)
-        {
-            rows.Add(($"touches/day {team}@{calendar}", Load(totals.Base, team, calendar), Load(totals.Candidate, team, calendar)));
-        }
-
-        foreach (var (name, a, b) in rows)
-        {
-            stdout.WriteLine($"{Cut(name, 28),-28} {a,12} {b,12}");
-        }
-    }
-
-    private static string Count(IReadOnlyDictionary<string, int> counts, string key) => Number(counts.TryGetValue(key, out var n) ? n : 0);
-
-    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
-
-    private static string Load(PolicyTotals totals, string team, string calendar) =>
-        totals.TouchLoad.FirstOrDefault(l => l.Team == team && l.Calendar == calendar) is { PerBusinessDay: { } perDay }
-            ? perDay.ToString("0.##", CultureInfo.InvariantCulture)
-            : "-";
 }

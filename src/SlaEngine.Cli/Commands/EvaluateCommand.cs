@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using NodaTime;
 using SlaEngine.Evaluation;
+using SlaEngine.Cli.Rendering;
 using SlaEngine.Policies;
 using SlaEngine.Conditions;
 using SlaEngine.Diagnostics;

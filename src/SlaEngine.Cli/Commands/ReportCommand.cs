@@ -1,3 +1,4 @@
+using SlaEngine.Cli.Rendering;
 using SlaEngine.Evaluation;
 using SlaEngine.Reporting;
 
@@ -52,7 +53,15 @@ internal static partial class ReportCommand
         }
 
         var report = builder.Build();
-        stdout.Write(settings.Table ? ComplianceReportTable.Render(report) : ComplianceReportJson.Serialize(report) + "\n");
+        if (settings.Table)
+        {
+            ReportTables.Write(Terminal.Out(context), report, settings.Zone, policy, context.OutIsTerminal);
+        }
+        else
+        {
+            stdout.Write(ComplianceReportJson.Serialize(report) + "\n");
+        }
+
         // A failed goal is what --check-goals asks about, so it wins over invalid lines (both fail a CI step).
         return settings.CheckGoals && report.Overall.Goals.Any(g => g.Passed == false) ? Program.ExitGoalFailed
             : invalid ? Program.ExitInvalidInput
