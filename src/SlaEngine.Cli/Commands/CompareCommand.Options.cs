@@ -15,7 +15,7 @@ internal static partial class CompareCommand
         var leads = CliOptions.Leads();
         var format = CliOptions.Format("json", "jsonl", "table");
         format.Description = "Output format: json lines (jsonl is the same) or a table.";
-        var zone = CliOptions.Zone("Show instants in this zone: utc (default), calendar (the base policy's first calendar) or an IANA id.");
+        var zone = CliOptions.Zone("Show instants in this zone: utc (default), calendar (each lead's calendar under the base policy) or an IANA id.");
         var command = new Command("compare", "Backtest: evaluate leads under two policies; per-lead differences and totals.")
         {
             basePolicy, candidate, at, leads, format, zone,

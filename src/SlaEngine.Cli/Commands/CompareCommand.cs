@@ -21,7 +21,7 @@ internal static partial class CompareCommand
         }
 
         var comparison = new PolicyComparison(basePolicy, candidatePolicy, at);
-        var table = settings.Table ? new ComparisonTable(context, settings.Zone.Resolve(basePolicy.Calendars.FirstOrDefault()?.Zone)) : null;
+        var table = settings.Table ? new ComparisonTable(context, settings.Zone, basePolicy) : null;
 
         using var source = LineSource.Open(settings.LeadsPath);
         var number = 0;

@@ -16,13 +16,16 @@ internal sealed class ComparisonTable
     private readonly IAnsiConsole _console;
     private readonly int[] _widths;
     private readonly bool _terminal;
-    private readonly NodaTime.DateTimeZone? _zone;
+    private readonly TimeZoneChoice _zone;
+    private readonly Policies.SlaPolicy _policy;
 
-    internal ComparisonTable(CliContext context, NodaTime.DateTimeZone? zone)
+    /// <summary>Starts the table; <c>--zone calendar</c> shows each lead's instants in its calendar under the base policy.</summary>
+    internal ComparisonTable(CliContext context, TimeZoneChoice zone, Policies.SlaPolicy basePolicy)
     {
         _console = Terminal.Out(context);
         _terminal = context.OutIsTerminal;
         _zone = zone;
+        _policy = basePolicy;
         ColumnSpec[] columns = [new("lead", 8, 16), new("field", 12, 36), new("base", 10, 30, Share: 1), new("candidate", 10, 30, Share: 1)];
         _widths = ColumnSpec.Fit(columns, context.Width, Gap);
         var header = new Style(decoration: _terminal ? Decoration.Bold : Decoration.None);
@@ -32,9 +35,11 @@ internal sealed class ComparisonTable
     /// <summary>Writes the changes of one lead.</summary>
     internal void Add(LeadComparison comparison)
     {
+        var calendar = comparison.Base.Calendar ?? comparison.Candidate.Calendar;
+        var zone = _zone.Resolve(calendar is not null && _policy.TryGetCalendar(calendar, out var found) ? found.Zone : null);
         foreach (var change in comparison.Changes)
         {
-            _console.Write(new FixedRow([new Text(comparison.Id), new Text(change.Field), Value(change.Base), Value(change.Candidate)], _widths, Gap));
+            _console.Write(new FixedRow([new Text(comparison.Id), new Text(change.Field), Value(change.Base, zone), Value(change.Candidate, zone)], _widths, Gap));
         }
     }
 
@@ -79,7 +84,7 @@ internal sealed class ComparisonTable
     /// <summary>Adds a row of plain texts (Spectre's string overload would read [brackets] in names as markup).</summary>
     private static void AddRow(Table table, params string[] cells) => table.AddRow([.. cells.Select(c => new Text(c))]);
 
-    private Text Value(string? value) => new(value is null ? "null" : ZoneText.Localize(value, _zone, TimeText.Format));
+    private static Text Value(string? value, NodaTime.DateTimeZone? zone) => new(value is null ? "null" : ZoneText.Localize(value, zone, TimeText.Format));
 
     private static string Count(IReadOnlyDictionary<string, int> counts, string key) => Number(counts.TryGetValue(key, out var n) ? n : 0);
 
