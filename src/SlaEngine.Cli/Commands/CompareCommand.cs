@@ -24,11 +24,13 @@ internal static partial class CompareCommand
         var table = settings.Table ? new ComparisonTable(context, settings.Zone, basePolicy) : null;
 
         using var source = LineSource.Open(settings.LeadsPath);
+        using var progress = ProgressDisplay.Start(context, "compare", source);
         var number = 0;
         var invalid = false;
         while (source.ReadLine() is { } bytes)
         {
             number++;
+            progress?.Add(1);
             var read = LeadJson.Read(bytes);
             string? code = read.ErrorCode;
             string? message = read.ErrorMessage;

@@ -32,6 +32,7 @@ internal static partial class EvaluateCommand
 
         var (at, explain, stdout) = (settings.At, settings.Explain, context.Out);
         using var source = LineSource.Open(settings.LeadsPath);
+        using var progress = ProgressDisplay.Start(context, "evaluate", source);
         var options = explain ? EvaluationOptions.Default : EvaluationOptions.WithoutTrace;
         if (settings.Table)
         {
@@ -44,13 +45,15 @@ internal static partial class EvaluateCommand
                     anyInvalid |= outcome.Evaluation is null;
                     table.Add(outcome);
                 }
+
+                progress?.Add(batch.Length);
             }
 
             table.Flush();
             return anyInvalid ? Program.ExitInvalidInput : Program.ExitOk;
         }
 
-        return WriteJsonLines(source, policy, at, options, explain, stdout) ? Program.ExitInvalidInput : Program.ExitOk;
+        return WriteJsonLines(source, policy, at, options, explain, stdout, progress) ? Program.ExitInvalidInput : Program.ExitOk;
     }
 
     /// <summary>
@@ -82,7 +85,7 @@ internal static partial class EvaluateCommand
     /// as UTF-8 JSON into its own reusable buffer on a worker thread; a writer task then copies the buffers to the
     /// output in input order while the next batch is evaluated. Returns whether any line was invalid.
     /// </summary>
-    private static bool WriteJsonLines(LineSource source, SlaPolicy policy, Instant at, EvaluationOptions options, bool explain, TextWriter stdout)
+    private static bool WriteJsonLines(LineSource source, SlaPolicy policy, Instant at, EvaluationOptions options, bool explain, TextWriter stdout, ProgressDisplay? progress)
     {
         // Bytes go straight to the stream under a StreamWriter (the real tool); other writers (tests) get decoded text.
         stdout.Flush();
@@ -119,6 +122,7 @@ internal static partial class EvaluateCommand
             });
 
             pendingWrite.GetAwaiter().GetResult();
+            progress?.Add(batch.Count);
             var count = chunks;
             pendingWrite = Task.Run(() => WriteChunks(set, count, stream, stdout));
         }

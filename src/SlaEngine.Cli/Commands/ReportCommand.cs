@@ -7,8 +7,6 @@ namespace SlaEngine.Cli.Commands;
 /// <summary><c>slaengine report --policy P --at T --leads FILE|- [--by tier|team] [--format json|table]</c>.</summary>
 internal static partial class ReportCommand
 {
-    private const int ProgressEvery = 100_000;
-
     /// <summary>Small batches: each outcome holds a lead and its evaluation until it is added to the report.</summary>
     private const int BatchSize = 512;
 
@@ -21,10 +19,9 @@ internal static partial class ReportCommand
             return Program.ExitFailure;
         }
 
-        var progress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
         var builder = new ComplianceReportBuilder(policy, at, grouping);
         using var source = LineSource.Open(settings.LeadsPath);
-        var count = 0L;
+        using var progress = ProgressDisplay.Start(context, "report", source, outputAtTheEnd: true);
         var invalid = false;
         foreach (var batch in EvaluateCommand.Evaluated(source, policy, at, EvaluationOptions.WithoutTrace, BatchSize))
         {
@@ -39,18 +36,12 @@ internal static partial class ReportCommand
                     builder.AddInvalid();
                     invalid = true;
                 }
-
-                if (++count % ProgressEvery == 0 && progress)
-                {
-                    stderr.Write(CliText.Invariant($"\rslaengine report: {count:N0} leads…"));
-                }
             }
+
+            progress?.Add(batch.Length);
         }
 
-        if (progress && count >= ProgressEvery)
-        {
-            stderr.WriteLine(CliText.Invariant($"\rslaengine report: {count:N0} leads, done."));
-        }
+        progress?.Dispose(); // removed before the report is printed
 
         var report = builder.Build();
         if (settings.Table)
