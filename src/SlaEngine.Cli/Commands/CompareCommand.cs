@@ -84,7 +84,7 @@ internal static partial class CompareCommand
             }
             else
             {
-                stdout.WriteLine(PolicyComparisonJson.Serialize(result));
+                stdout.WriteLine(settings.Zone.IsUtc ? PolicyComparisonJson.Serialize(result) : ZonedJson.Rewrite(PolicyComparisonJson.Serialize(result), settings.Zone.Resolve(CalendarZone(basePolicy, result.Base.Calendar ?? result.Candidate.Calendar))));
             }
         }
 
@@ -100,4 +100,7 @@ internal static partial class CompareCommand
 
         return invalid ? Program.ExitInvalidInput : Program.ExitOk;
     }
+
+    private static NodaTime.DateTimeZone? CalendarZone(Policies.SlaPolicy policy, string? calendar) =>
+        calendar is not null && policy.TryGetCalendar(calendar, out var found) ? found.Zone : null;
 }

@@ -53,7 +53,9 @@ internal static partial class EvaluateCommand
             return anyInvalid ? Program.ExitInvalidInput : Program.ExitOk;
         }
 
-        return WriteJsonLines(source, policy, at, options, explain, stdout, progress) ? Program.ExitInvalidInput : Program.ExitOk;
+        Func<LeadOutcome, DateTimeZone?>? zoneOf = settings.Zone.IsUtc ? null : outcome => settings.Zone.Resolve(
+            outcome.Evaluation?.Calendar is { } name && policy.TryGetCalendar(name, out var calendar) ? calendar.Zone : null);
+        return WriteJsonLines(source, policy, at, options, explain, stdout, progress, zoneOf) ? Program.ExitInvalidInput : Program.ExitOk;
     }
 
     /// <summary>
@@ -85,7 +87,7 @@ internal static partial class EvaluateCommand
     /// as UTF-8 JSON into its own reusable buffer on a worker thread; a writer task then copies the buffers to the
     /// output in input order while the next batch is evaluated. Returns whether any line was invalid.
     /// </summary>
-    private static bool WriteJsonLines(LineSource source, SlaPolicy policy, Instant at, EvaluationOptions options, bool explain, TextWriter stdout, ProgressDisplay? progress)
+    private static bool WriteJsonLines(LineSource source, SlaPolicy policy, Instant at, EvaluationOptions options, bool explain, TextWriter stdout, ProgressDisplay? progress, Func<LeadOutcome, DateTimeZone?>? zoneOf = null)
     {
         // Bytes go straight to the stream under a StreamWriter (the real tool); other writers (tests) get decoded text.
         stdout.Flush();
@@ -100,7 +102,7 @@ internal static partial class EvaluateCommand
             var set = sets[turn++ & 1];
             while (set.Count < chunks)
             {
-                set.Add(new ChunkBuffer());
+                set.Add(new ChunkBuffer(zoneOf));
             }
 
             // The set was last used two batches ago; its write finished before the previous batch's write started.
@@ -263,9 +265,15 @@ internal static partial class EvaluateCommand
         private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
         private readonly Utf8JsonWriter _writer;
 
-        internal ChunkBuffer()
+        /// <summary>With <c>--zone</c>: each line is written here first, then copied with its instants in the zone.</summary>
+        private readonly ArrayBufferWriter<byte>? _unzoned;
+        private readonly Func<LeadOutcome, DateTimeZone?>? _zoneOf;
+
+        internal ChunkBuffer(Func<LeadOutcome, DateTimeZone?>? zoneOf = null)
         {
-            _writer = new Utf8JsonWriter(_buffer, EvaluationJson.WriterOptions);
+            _zoneOf = zoneOf;
+            _unzoned = zoneOf is null ? null : new ArrayBufferWriter<byte>(1 << 12);
+            _writer = new Utf8JsonWriter((IBufferWriter<byte>?)_unzoned ?? _buffer, EvaluationJson.WriterOptions);
         }
 
         internal ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
@@ -274,9 +282,15 @@ internal static partial class EvaluateCommand
 
         internal void Append(LeadOutcome outcome, bool explain)
         {
-            _writer.Reset(_buffer);
+            _writer.Reset((IBufferWriter<byte>?)_unzoned ?? _buffer);
             outcome.Write(_writer, explain);
             _writer.Flush();
+            if (_unzoned is not null)
+            {
+                ZonedJson.Rewrite(_unzoned.WrittenSpan, _zoneOf!(outcome), _buffer);
+                _unzoned.ResetWrittenCount();
+            }
+
             _buffer.GetSpan(1)[0] = (byte)'\n';
             _buffer.Advance(1);
         }

@@ -50,7 +50,8 @@ internal static partial class ReportCommand
         }
         else
         {
-            stdout.Write(ComplianceReportJson.Serialize(report) + "\n");
+            var zone = settings.Zone.Resolve(policy.Calendars.IsEmpty ? null : policy.Calendars[0].Zone);
+            stdout.Write(ZonedJson.Rewrite(ComplianceReportJson.Serialize(report), zone) + "\n");
         }
 
         // A failed goal is what --check-goals asks about, so it wins over invalid lines (both fail a CI step).
