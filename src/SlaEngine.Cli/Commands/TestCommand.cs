@@ -1,12 +1,13 @@
+using System.Globalization;
 using SlaEngine.Authoring;
+using SlaEngine.Cli.Rendering;
+using Spectre.Console;
 
 namespace SlaEngine.Cli.Commands;
 
 /// <summary><c>slaengine test TESTS.yaml…</c>: runs policy tests.</summary>
 internal static partial class TestCommand
 {
-    private const int MaxColumn = 44;
-
     internal static int Run(IReadOnlyList<string> paths, bool verbose, CliContext context)
     {
         var stdout = context.Out;
@@ -49,7 +50,7 @@ internal static partial class TestCommand
                 }
                 else
                 {
-                    WriteMismatches(stdout, test.Mismatches);
+                    WriteMismatches(context, test.Mismatches);
                 }
 
                 stdout.WriteLine();
@@ -60,16 +61,23 @@ internal static partial class TestCommand
         return unreadable ? Program.ExitUsage : failed > 0 ? Program.ExitFailure : Program.ExitOk;
     }
 
-    private static void WriteMismatches(TextWriter stdout, IReadOnlyList<PolicyTestMismatch> mismatches)
+    /// <summary>
+    /// The mismatches of a failed test side by side — line, field, expected, actual — in columns as wide as their
+    /// longest value, narrowed and wrapped when that is wider than the terminal. A list of another length has its own
+    /// row (<c>escalations  1 item  2 items</c>), then one row per differing item.
+    /// </summary>
+    private static void WriteMismatches(CliContext context, IReadOnlyList<PolicyTestMismatch> mismatches)
     {
-        var fieldWidth = Math.Min(MaxColumn, Math.Max("field".Length, mismatches.Max(m => m.Field.Length)));
-        var expectedWidth = Math.Min(MaxColumn, Math.Max("expected".Length, mismatches.Max(m => m.Expected.Length)));
-        var lineWidth = Math.Max("line".Length, mismatches.Max(m => m.Line.ToString(System.Globalization.CultureInfo.InvariantCulture).Length));
-        stdout.WriteLine($"  {"line".PadRight(lineWidth)}  {"field".PadRight(fieldWidth)}  {"expected".PadRight(expectedWidth)}  actual");
-        foreach (var m in mismatches)
+        var rows = mismatches.Select(m => new[] { m.Line.ToString(CultureInfo.InvariantCulture), m.Field, m.Expected, m.Actual }).ToList();
+        string[] headers = ["line", "field", "expected", "actual"];
+        var columns = headers.Select((h, c) => rows.Max(r => r[c].Length) is var longest && Math.Max(h.Length, longest) is var width
+            ? new ColumnSpec(h, Math.Min(width, c < 2 ? width : 12), width)
+            : null!).ToList();
+        var widths = ColumnSpec.Fit(columns, context.Width - 2, 2);
+        var console = Terminal.Out(context);
+        foreach (var row in rows.Prepend(headers))
         {
-            var number = m.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            stdout.WriteLine($"  {number.PadRight(lineWidth)}  {m.Field.PadRight(fieldWidth)}  {m.Expected.PadRight(expectedWidth)}  {m.Actual}");
+            console.Write(new FixedRow([.. row.Select(cell => new Text(cell))], widths, 2, indent: 2));
         }
     }
 }

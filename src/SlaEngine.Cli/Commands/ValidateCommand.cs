@@ -27,10 +27,14 @@ internal static class ValidateCommand
             value can reach, an unreachable routing rule, a cadence longer than complete_within, an escalation after its
             deadline, an unused tier, a calendar open under 10 hours a week, a holiday on a closed day) are warnings
             SLA0601-SLA0608; see docs/authoring.md.
+            A file named *.tests.yaml is a tests file, not a policy (the same rule the policy store uses to skip it):
+            validate checks it as one — its policy path and that policy, each test's lead and expectations — without
+            judging whether the tests pass (that is slaengine test). So `slaengine validate policies/*.yaml` checks both.
             Exit code 0 when every file is valid (warnings allowed), 1 when any file has errors.
             """,
             "slaengine validate samples/policies/rank-bands.yaml",
-            "slaengine validate samples/policies/rank-bands.yaml samples/backtest/rank-bands-v2.yaml   # as a CI lint step");
+            "slaengine validate samples/policies/rank-bands.yaml samples/backtest/rank-bands-v2.yaml",
+            "slaengine validate samples/policies/*.yaml        # policies and their tests files, as a CI lint step");
     }
 
     internal static int Run(IReadOnlyList<string> paths, CliContext context)
@@ -38,6 +42,12 @@ internal static class ValidateCommand
         var failed = false;
         foreach (var path in paths)
         {
+            if (IsTestsFile(path))
+            {
+                failed |= !ValidateTests(path, context);
+                continue;
+            }
+
             var result = PolicyLoader.TryLoadFile(path);
             var diagnostics = result.Success
                 ? result.Diagnostics.Concat(result.Policy.Lint()).OrderBy(d => d.IsError ? 0 : 1).ThenBy(d => d.Line).ThenBy(d => d.Column)
@@ -51,5 +61,23 @@ internal static class ValidateCommand
         }
 
         return failed ? Program.ExitFailure : Program.ExitOk;
+    }
+
+    /// <summary>
+    /// Whether a file is a policy tests file: its name ends in <c>.tests.yaml</c> (any case). The policy store skips
+    /// the same files when it loads a folder of policies.
+    /// </summary>
+    internal static bool IsTestsFile(string path) => path.EndsWith(".tests.yaml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Checks a tests file as <c>slaengine test</c> reads it; failing expectations are not errors here.</summary>
+    private static bool ValidateTests(string path, CliContext context)
+    {
+        var run = PolicyTests.RunFile(path);
+        foreach (var diagnostic in run.Diagnostics)
+        {
+            context.Out.WriteLine(diagnostic.ToString());
+        }
+
+        return run.Runnable && !run.Diagnostics.Any(d => d.IsError) && run.Tests.All(t => t.Errors.IsEmpty);
     }
 }
