@@ -10,9 +10,6 @@ namespace SlaEngine.Cli;
 /// </summary>
 internal sealed class TimeZoneChoice
 {
-    private static readonly OffsetDateTimePattern Pattern =
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFFFo<Z+HH:mm>");
-
     private TimeZoneChoice(DateTimeZone? zone, bool calendar)
     {
         Zone = zone;
@@ -67,8 +64,15 @@ internal sealed class TimeZoneChoice
 
     /// <summary>Formats an instant in <paramref name="zone"/> with its offset, or in UTC as the JSON output does when null.</summary>
     internal static string Format(Instant instant, DateTimeZone? zone) =>
-        zone is null ? EvaluationJson.FormatInstant(instant) : Pattern.Format(instant.InZone(zone).ToOffsetDateTime());
+        zone is null ? EvaluationJson.FormatInstant(instant) : Patterns.Offset.Format(instant.InZone(zone).ToOffsetDateTime());
 
     /// <summary>Formats an instant in the chosen zone (<paramref name="calendarZone"/> for <c>calendar</c>).</summary>
     internal string Show(Instant instant, DateTimeZone? calendarZone = null) => Format(instant, Resolve(calendarZone));
+
+    /// <summary>Built on first use only: building a NodaTime pattern costs start-up time that UTC output never needs.</summary>
+    private static class Patterns
+    {
+        internal static readonly OffsetDateTimePattern Offset =
+            OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFFFo<Z+HH:mm>");
+    }
 }

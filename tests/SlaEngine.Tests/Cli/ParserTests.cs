@@ -295,6 +295,24 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void Registration_NamesAreTheCommandsOwnNames()
+    {
+        var context = new CliContext(TextWriter.Null, TextWriter.Null);
+
+        Assert.All(Program.Commands, c => Assert.Equal(c.Name, c.Create(context).Name));
+        Assert.Equal(Commands, Program.Commands.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void OnlyTheNamedCommandIsBuilt_ButErrorsStillSeeAllCommands()
+    {
+        var (code, _, stderr) = Run("evaluate", "--policy", RankBands, "--at", At, "--zone", "nowhere");
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("slaengine evaluate: --zone 'nowhere'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NoArguments_PrintsHelpAndExits2()
     {
         var (code, stdout, _) = Run();
