@@ -26,7 +26,20 @@ internal static class CliHelp
     /// <summary>Adds the details and examples of <paramref name="command"/> to the library's help text.</summary>
     internal static string Complete(Command command, string generated)
     {
-        generated = generated.ReplaceLineEndings("\n");
+        // The library names the tool after the running executable (SlaEngine.Cli under `dotnet`, testhost in tests):
+        // the usage lines say slaengine, the installed command. Lines never end in the library's wrapping spaces.
+        var lines = generated.ReplaceLineEndings("\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = lines[i].TrimEnd(' ');
+            if (i > 0 && lines[i - 1] == "Usage:" && lines[i].StartsWith("  ", StringComparison.Ordinal))
+            {
+                var name = lines[i].IndexOf(' ', 2);
+                lines[i] = "  slaengine" + (name < 0 ? string.Empty : lines[i][name..]);
+            }
+        }
+
+        generated = string.Join('\n', lines);
         if (!Extra.TryGetValue(command, out var texts))
         {
             return generated;
