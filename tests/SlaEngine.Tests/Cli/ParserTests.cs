@@ -106,6 +106,17 @@ public sealed class ParserTests
         Assert.Equal("Run 'slaengine evaluate --help' for usage and examples.", lines[1]);
     }
 
+    [Fact]
+    public void AtNow_EvaluatesAtTheClocksInstant()
+    {
+        var clock = new FixedClock(Instant.FromUtc(2026, 11, 22, 12, 0));
+        var now = Rendered.Run(o => new CliContext(o, new StringWriter()) { Clock = clock }, "evaluate", "--policy", RankBands, "--at", "now", "--leads", SampleLeads);
+        var fixedAt = Run("evaluate", "--policy", RankBands, "--at", At, "--leads", SampleLeads);
+
+        Assert.Equal(fixedAt.Code, now.Code);
+        Assert.Equal(fixedAt.Stdout, now.Stdout);
+    }
+
     [Theory]
     [InlineData("utc", true, false, null)]
     [InlineData("UTC", true, false, null)]
@@ -372,6 +383,59 @@ public sealed class ParserTests
         Assert.Contains(hook, stdout, StringComparison.Ordinal);
         Assert.Contains("[suggest:", stdout, StringComparison.Ordinal);
     }
+
+    /// <summary>A valid value for every option of every command (a new option without one fails the test below).</summary>
+    private static readonly Dictionary<string, string> SampleValues = new()
+    {
+        ["--policy"] = "p.yaml",
+        ["--base"] = "a.yaml",
+        ["--candidate"] = "b.yaml",
+        ["--at"] = "2026-11-22T13:00:00+01:00",
+        ["--from"] = "now",
+        ["--leads"] = "l.jsonl",
+        ["--ops"] = "o.jsonl",
+        ["--calendar"] = "night-desk",
+        ["--within"] = "8 business days",
+        ["--format"] = "table",
+        ["--zone"] = "Asia/Tokyo",
+        ["--by"] = "team",
+        ["--explain"] = "true",
+        ["--verbose"] = "true",
+        ["--check-goals"] = "true",
+    };
+
+    [Fact]
+    public void EveryOptionOfEveryCommand_ParsesSpacedAndInline_AndTheValueArrives()
+    {
+        var root = Program.CreateRoot(new CliContext(TextWriter.Null, TextWriter.Null) { Clock = new FixedClock(Now) });
+        foreach (var command in root.Subcommands)
+        {
+            foreach (var option in command.Options.Where(o => o is not System.CommandLine.Help.HelpOption))
+            {
+                Assert.True(SampleValues.TryGetValue(option.Name, out var value), $"no sample value for {command.Name} {option.Name}");
+                var others = Required(command.Name).ToList();
+                if (others.IndexOf(option.Name) is >= 0 and var at)
+                {
+                    others.RemoveRange(at, 2);
+                }
+
+                var spaced = root.Parse([command.Name, .. others, option.Name, value]);
+                var inline = root.Parse([command.Name, .. others, option.Name + "=" + value]);
+
+                Assert.True(spaced.Errors.Count == 0, $"{command.Name} {option.Name} {value}: {string.Join("; ", spaced.Errors.Select(e => e.Message))}");
+                Assert.True(inline.Errors.Count == 0, $"{command.Name} {option.Name}={value}: {string.Join("; ", inline.Errors.Select(e => e.Message))}");
+                Assert.NotNull(spaced.GetResult(option));
+                Assert.Equal(Describe(spaced.GetResult(option)!.GetValueOrDefault<object>()), Describe(inline.GetResult(option)!.GetValueOrDefault<object>()));
+            }
+        }
+    }
+
+    private static string Describe(object? value) => value switch
+    {
+        Instant instant => TimeZoneChoice.Format(instant, null),
+        null => "null",
+        _ => value.ToString()!,
+    };
 
     internal static readonly string[] Commands = ["validate", "evaluate", "due", "calendar", "test", "compare", "report", "completion"];
 
