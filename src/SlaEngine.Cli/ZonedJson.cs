@@ -9,7 +9,8 @@ namespace SlaEngine.Cli;
 /// <summary>
 /// JSON lines with <c>--zone</c>: copies one JSON object token by token, writing every UTC instant in its string values
 /// (whole values like <c>"due"</c>, and instants inside texts such as a reason or a trace detail) in the chosen zone
-/// with its offset (<c>2026-11-20T13:30:00-05:00</c>). Without <c>--zone</c> the tool never calls this: JSON lines stay
+/// with its offset (<c>2026-11-20T13:30:00-05:00</c>). A <c>key</c> is an identifier, not a time to read: it is copied
+/// as it is, so keys stay the same whatever the zone. Without <c>--zone</c> the tool never calls this: JSON lines stay
 /// UTC and byte-identical.
 /// </summary>
 internal static class ZonedJson
@@ -25,16 +26,19 @@ internal static class ZonedJson
 
         var reader = new Utf8JsonReader(json);
         using var writer = new Utf8JsonWriter(output, EvaluationJson.WriterOptions);
+        var isKey = false;
         while (reader.Read())
         {
             switch (reader.TokenType)
             {
                 case JsonTokenType.String:
-                    writer.WriteStringValue(ZoneText.Localize(reader.GetString()!, zone, TimeZoneChoice.Format));
+                    var text = reader.GetString()!;
+                    writer.WriteStringValue(isKey ? text : ZoneText.Localize(text, zone, TimeZoneChoice.Format));
                     break;
                 case JsonTokenType.PropertyName:
+                    isKey = reader.ValueTextEquals("key"u8);
                     writer.WritePropertyName(reader.GetString()!);
-                    break;
+                    continue;
                 case JsonTokenType.StartObject:
                     writer.WriteStartObject();
                     break;
@@ -58,6 +62,8 @@ internal static class ZonedJson
                     writer.WriteNullValue();
                     break;
             }
+
+            isKey = false;
         }
     }
 

@@ -110,3 +110,19 @@ public sealed class ZoneTests
         Assert.DoesNotContain("Z\"", first, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The JSON rewriting behind <c>--zone</c>.</summary>
+public sealed class ZonedJsonTests
+{
+    [Fact]
+    public void Rewrite_InstantsMove_KeysNumbersAndOtherTextsStay()
+    {
+        const string json = """{"id":"L-1","at":"2026-11-20T18:30:00Z","n":1.50,"ok":true,"none":null,"reason":"due 2026-11-20T18:30:00Z passed","key":"L-1|p@1|first_touch|status|\"breached\"|2026-11-20T18:30:01Z","list":["2026-11-20T18:30:00.5Z",{"key":"x"}]}""";
+
+        var rewritten = SlaEngine.Cli.ZonedJson.Rewrite(json, NodaTime.DateTimeZoneProviders.Tzdb["America/New_York"]);
+
+        Assert.Equal(
+            """{"id":"L-1","at":"2026-11-20T13:30:00-05:00","n":1.50,"ok":true,"none":null,"reason":"due 2026-11-20T13:30:00-05:00 passed","key":"L-1|p@1|first_touch|status|\"breached\"|2026-11-20T18:30:01Z","list":["2026-11-20T13:30:00.5-05:00",{"key":"x"}]}""",
+            rewritten);
+    }
+}
