@@ -111,7 +111,7 @@ internal static class CliOptions
             return NodaTime.Instant.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
         }
 
-        if (LeadJson.TryParseInstant(text, out var instant))
+        if (InstantText.TryParse(text, out var instant))
         {
             return instant;
         }

@@ -13,15 +13,16 @@ internal static partial class CompareCommand
         var candidate = CliOptions.RequiredFile("--candidate", "The policy proposed instead.", "proposed.yaml");
         var at = CliOptions.At(context);
         var leads = CliOptions.Leads();
+        var strict = CliOptions.Flag("--strict", "Lead data that does not match a policy's fields is the lead's error, not a warning.");
         var format = CliOptions.Format("json", "jsonl", "table");
         format.Description = "Output format: json lines (jsonl is the same) or a table.";
         var zone = CliOptions.Zone("Show instants in this zone: utc (default), calendar (each lead's calendar under the base policy) or an IANA id.");
         var command = new Command("compare", "Backtest: evaluate leads under two policies; per-lead differences and totals.")
         {
-            basePolicy, candidate, at, leads, format, zone,
+            basePolicy, candidate, at, leads, strict, format, zone,
         };
         command.SetAction(result => Run(
-            new Settings(result.GetValue(basePolicy)!, result.GetValue(candidate)!, result.GetValue(at), result.GetValue(leads)!, result.GetValue(format) == "table", result.GetValue(zone)!),
+            new Settings(result.GetValue(basePolicy)!, result.GetValue(candidate)!, result.GetValue(at), result.GetValue(leads)!, result.GetValue(strict), result.GetValue(format) == "table", result.GetValue(zone)!),
             context));
         return command.WithHelp(
             """
@@ -42,5 +43,5 @@ internal static partial class CompareCommand
     }
 
     /// <summary>What the command line asked for.</summary>
-    internal sealed record Settings(string BasePath, string CandidatePath, Instant At, string LeadsPath, bool Table, TimeZoneChoice Zone);
+    internal sealed record Settings(string BasePath, string CandidatePath, Instant At, string LeadsPath, bool Strict, bool Table, TimeZoneChoice Zone);
 }

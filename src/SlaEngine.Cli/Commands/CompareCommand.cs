@@ -31,48 +31,23 @@ internal static partial class CompareCommand
         {
             number++;
             progress?.Add(1);
-            var read = LeadJson.Read(bytes);
-            string? code = read.ErrorCode;
-            string? message = read.ErrorMessage;
-            LeadComparison? result = null;
-            if (read.Success)
-            {
-                if (basePolicy.CheckAssignment(read.Lead) is { } baseProblem)
-                {
-                    (code, message) = (DiagnosticCodes.LeadUnknownAssignment, "base policy: " + baseProblem);
-                }
-                else if (candidatePolicy.CheckAssignment(read.Lead) is { } candidateProblem)
-                {
-                    (code, message) = (DiagnosticCodes.LeadUnknownAssignment, "candidate policy: " + candidateProblem);
-                }
-                else
-                {
-                    try
-                    {
-                        result = comparison.Add(read.Lead);
-                    }
-                    catch (ArgumentOutOfRangeException e)
-                    {
-                        (code, message) = (DiagnosticCodes.LeadValueOutOfRange, e.Message.Split(" (Parameter")[0]);
-                    }
-                }
-            }
-
-            if (result is null)
+            var outcome = Compare(comparison, bytes, number, settings.Strict);
+            if (outcome.Error is { } error)
             {
                 invalid = true;
                 if (table is not null)
                 {
-                    table.Error(number, read.Id, code, message);
+                    table.Error(number, error.LeadId, error.Code, error.Message);
                 }
                 else
                 {
-                    stdout.WriteLine(new EvaluateCommand.LeadOutcome(number, read.Id, null, code, message).Json(false));
+                    stdout.WriteLine(EvaluationJson.Serialize(error, number));
                 }
 
                 continue;
             }
 
+            var result = outcome.Result!;
             if (!result.Differs)
             {
                 continue;
@@ -100,6 +75,34 @@ internal static partial class CompareCommand
 
         return invalid ? Program.ExitInvalidInput : Program.ExitOk;
     }
+
+    /// <summary>Reads one lead line and evaluates it under both policies; a lead either policy cannot evaluate is an error naming that policy.</summary>
+    internal static (LeadComparison? Result, LeadError? Error) Compare(PolicyComparison comparison, ReadOnlySpan<byte> bytes, int number, bool strict)
+    {
+        var read = LeadSnapshot.Parse(bytes);
+        if (!read.TryGetValue(out var lead))
+        {
+            return (null, read.Error);
+        }
+
+        var options = strict ? EvaluationOptions.WithoutTrace with { Strict = true } : EvaluationOptions.WithoutTrace;
+        var baseResult = EvaluateCommand.Evaluate(comparison.BasePolicy, lead, comparison.At, options);
+        if (!baseResult.TryGetValue(out var baseEvaluation))
+        {
+            return (null, Named("base policy: ", baseResult.Error!));
+        }
+
+        var candidateResult = EvaluateCommand.Evaluate(comparison.CandidatePolicy, lead, comparison.At, options);
+        if (!candidateResult.TryGetValue(out var candidateEvaluation))
+        {
+            return (null, Named("candidate policy: ", candidateResult.Error!));
+        }
+
+        return (comparison.Add(baseEvaluation, candidateEvaluation), null);
+    }
+
+    private static LeadError Named(string policy, LeadError error) =>
+        new(error.Code, policy + error.Message) { Path = error.Path, ByteOffset = error.ByteOffset, LeadId = error.LeadId };
 
     private static NodaTime.DateTimeZone? CalendarZone(Policies.SlaPolicy policy, string? calendar) =>
         calendar is not null && policy.TryGetCalendar(calendar, out var found) ? found.Zone : null;

@@ -9,7 +9,7 @@ using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Cli.Commands;
 
-/// <summary><c>slaengine evaluate --policy P --at T [--leads FILE|-] [--explain] [--format jsonl|table]</c>: the pipeline.</summary>
+/// <summary><c>slaengine evaluate --policy P --at T [--leads FILE|-] [--explain] [--strict] [--format jsonl|table]</c>: the pipeline.</summary>
 internal static partial class EvaluateCommand
 {
     private const int BatchSize = 4096;
@@ -33,7 +33,7 @@ internal static partial class EvaluateCommand
         var (at, explain, stdout) = (settings.At, settings.Explain, context.Out);
         using var source = LineSource.Open(settings.LeadsPath);
         using var progress = ProgressDisplay.Start(context, "evaluate", source);
-        var options = explain ? EvaluationOptions.Default : EvaluationOptions.WithoutTrace;
+        var options = (explain ? EvaluationOptions.Default : EvaluationOptions.WithoutTrace) with { Strict = settings.Strict };
         if (settings.Table)
         {
             var table = new EvaluationTable(context, policy, settings.Zone, explain);
@@ -75,7 +75,7 @@ internal static partial class EvaluateCommand
                 var end = Math.Min(batch.Count, (c + 1) * ChunkSize);
                 for (var i = c * ChunkSize; i < end; i++)
                 {
-                    outcomes[i] = Process(policy, batch.Line(i), batch.Number(i), at, options);
+                    outcomes[i] = Process(policy, batch.Line(i).Span, batch.Number(i), at, options);
                 }
             });
             yield return outcomes;
@@ -113,7 +113,7 @@ internal static partial class EvaluateCommand
                 var end = Math.Min(batch.Count, (c + 1) * ChunkSize);
                 for (var i = c * ChunkSize; i < end; i++)
                 {
-                    var outcome = Process(policy, batch.Line(i), batch.Number(i), at, options);
+                    var outcome = Process(policy, batch.Line(i).Span, batch.Number(i), at, options);
                     if (outcome.Evaluation is null)
                     {
                         Interlocked.Exchange(ref invalid, 1);
@@ -199,38 +199,63 @@ internal static partial class EvaluateCommand
         }
     }
 
-    /// <summary>Reads and evaluates one lead line; never throws.</summary>
-    internal static LeadOutcome Process(SlaPolicy policy, ReadOnlyMemory<byte> bytes, int number, Instant at, EvaluationOptions options)
+    /// <summary>Reads and evaluates one lead line through the library's public API; never throws.</summary>
+    internal static LeadOutcome Process(SlaPolicy policy, ReadOnlySpan<byte> bytes, int number, Instant at, EvaluationOptions options)
     {
-        var read = LeadJson.Read(bytes);
-        if (!read.Success)
+        var read = LeadSnapshot.Parse(bytes);
+        if (!read.TryGetValue(out var lead))
         {
-            return new LeadOutcome(number, read.Id, null, read.ErrorCode, read.ErrorMessage);
+            return new LeadOutcome(number, null, read.Error);
         }
 
-        if (policy.CheckAssignment(read.Lead) is { } problem)
-        {
-            return new LeadOutcome(number, read.Id, null, DiagnosticCodes.LeadUnknownAssignment, problem);
-        }
+        return new LeadOutcome(number, Evaluate(policy, lead, at, options), null, lead);
+    }
 
+    /// <summary>
+    /// Evaluates one lead; bad data comes back as the result's error. A failure of the engine itself (a bug) becomes
+    /// the lead's error too (<c>SLA0708</c>, named by the exception's type), so one lead never stops the others.
+    /// </summary>
+    internal static LeadEvaluationResult Evaluate(SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options)
+    {
         try
         {
-            return new LeadOutcome(number, read.Id, policy.Evaluate(read.Lead, at, options), null, null, read.Lead);
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            return new LeadOutcome(number, read.Id, null, DiagnosticCodes.LeadValueOutOfRange, e.Message.Split(" (Parameter")[0]);
+            return policy.TryEvaluate(lead, at, options);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A safety net: one lead must never stop the others.
-            return new LeadOutcome(number, read.Id, null, DiagnosticCodes.LeadEvaluationFailed, "evaluating the lead failed: " + e.Message);
+            return Failed(lead, e);
         }
     }
 
+    /// <summary>The error of a lead whose evaluation failed unexpectedly.</summary>
+    internal static LeadEvaluationResult Failed(LeadSnapshot lead, Exception e) =>
+        LeadEvaluationResult.ForError(new LeadError(DiagnosticCodes.LeadEvaluationFailed, $"evaluating the lead failed unexpectedly ({e.GetType().Name}); please report it with the lead") { LeadId = lead.Id });
+
     /// <summary>The outcome of one input line: an evaluation (with its lead) or a located error.</summary>
-    internal sealed record LeadOutcome(int Line, string? Id, LeadEvaluation? Evaluation, string? ErrorCode, string? ErrorMessage, LeadSnapshot? Lead = null)
+    internal sealed class LeadOutcome
     {
+        internal LeadOutcome(int line, LeadEvaluationResult? result, LeadError? readError, LeadSnapshot? lead = null)
+        {
+            Line = line;
+            Evaluation = result?.Success == true ? result.Value : null;
+            Error = readError ?? result?.Error;
+            Lead = lead;
+        }
+
+        internal int Line { get; }
+
+        internal LeadEvaluation? Evaluation { get; }
+
+        internal LeadError? Error { get; }
+
+        internal LeadSnapshot? Lead { get; }
+
+        internal string? Id => Evaluation?.Id ?? Error?.LeadId;
+
+        internal string? ErrorCode => Error?.Code;
+
+        internal string? ErrorMessage => Error?.Message;
+
         internal string Json(bool explain)
         {
             var buffer = new ChunkBuffer();
@@ -244,18 +269,11 @@ internal static partial class EvaluateCommand
         {
             if (Evaluation is not null)
             {
-                EvaluationJson.Write(writer, Evaluation, explain);
+                EvaluationJson.Write(writer, Evaluation, explain ? EvaluationJsonOptions.WithTrace : EvaluationJsonOptions.Default);
                 return;
             }
 
-            writer.WriteStartObject();
-            writer.WriteString("id", Id);
-            writer.WriteStartObject("error");
-            writer.WriteString("code", ErrorCode);
-            writer.WriteString("message", ErrorMessage);
-            writer.WriteNumber("line", Line);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            EvaluationJson.Write(writer, Error!, Line);
         }
     }
 

@@ -17,10 +17,11 @@ internal static partial class ReportCommand
         by.AcceptOnlyFromAmong("tier", "team");
         var format = CliOptions.Format("json", "table");
         var checkGoals = CliOptions.Flag("--check-goals", "Exit 4 when a goal of the policy is not met (for CI).");
-        var zone = CliOptions.Zone("Show instants in the table in this zone: utc (default), calendar (the policy's first calendar) or an IANA id.");
+        var strict = CliOptions.Flag("--strict", "Lead data that does not match the policy's fields is the lead's error, not a warning.");
+        var zone = CliOptions.Zone("Show instants in this zone: utc (default), calendar (the policy's first calendar) or an IANA id.");
         var command = new Command("report", "Compliance report over a batch of leads: attainment, speed-to-lead, leakage, goals.")
         {
-            policy, at, leads, by, format, checkGoals, zone,
+            policy, at, leads, by, strict, format, checkGoals, zone,
         };
         command.SetAction(result => Run(
             new Settings(
@@ -30,6 +31,7 @@ internal static partial class ReportCommand
                 result.GetValue(by) switch { "tier" => ReportGrouping.Tier, "team" => ReportGrouping.Team, _ => ReportGrouping.None },
                 result.GetValue(format) == "table",
                 result.GetValue(checkGoals),
+                result.GetValue(strict),
                 result.GetValue(zone)!),
             context));
         return command.WithHelp(
@@ -39,8 +41,11 @@ internal static partial class ReportCommand
             as pending) and attainment = met / (met + met late + breached); median and 90th-percentile speed-to-lead
             (business time from the SLA start to the first touch; nearest-rank percentiles); breaches; lead leakage
             (leads past their effort or cadence deadline without a disposition); and each goal of the policy with its
-            actual value and pass/fail. Invalid lead lines are counted, not reported one by one (use evaluate for that).
-            The leads are streamed: memory stays flat for any number of leads.
+            actual value and pass/fail. The leads are streamed: memory stays flat for any number of leads.
+
+            A lead line that cannot be read or evaluated is counted in the report (invalid_leads) and answered on standard
+            error, in input order, with its line {"id":…,"error":{"code":…,"message":…,"line":N}}; every other lead is
+            still counted.
             Exit code: 0; 3 when any lead line was invalid; with --check-goals, 4 when a goal failed.
             """,
             "slaengine report --policy samples/policies/rank-bands.yaml --at 2026-11-22T12:00:00Z --leads samples/leads/leads.jsonl --by tier --format table",
@@ -49,5 +54,5 @@ internal static partial class ReportCommand
     }
 
     /// <summary>What the command line asked for.</summary>
-    internal sealed record Settings(string PolicyPath, Instant At, string LeadsPath, ReportGrouping Grouping, bool Table, bool CheckGoals, TimeZoneChoice Zone);
+    internal sealed record Settings(string PolicyPath, Instant At, string LeadsPath, ReportGrouping Grouping, bool Table, bool CheckGoals, bool Strict, TimeZoneChoice Zone);
 }

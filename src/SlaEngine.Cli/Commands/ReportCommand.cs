@@ -23,7 +23,8 @@ internal static partial class ReportCommand
         using var source = LineSource.Open(settings.LeadsPath);
         using var progress = ProgressDisplay.Start(context, "report", source, outputAtTheEnd: true);
         var invalid = false;
-        foreach (var batch in EvaluateCommand.Evaluated(source, policy, at, EvaluationOptions.WithoutTrace, BatchSize))
+        var options = EvaluationOptions.WithoutTrace with { Strict = settings.Strict };
+        foreach (var batch in EvaluateCommand.Evaluated(source, policy, at, options, BatchSize))
         {
             foreach (var outcome in batch)
             {
@@ -35,6 +36,7 @@ internal static partial class ReportCommand
                 {
                     builder.AddInvalid();
                     invalid = true;
+                    ProgressDisplay.WriteLine(progress, stderr, EvaluationJson.Serialize(outcome.Error!, outcome.Line));
                 }
             }
 

@@ -8,8 +8,8 @@ using Spectre.Console.Rendering;
 namespace SlaEngine.Cli.Rendering;
 
 /// <summary>
-/// <c>evaluate --format table</c>: one row per lead line — its status with tier, band and team, the reason, the next
-/// touch, and each milestone with its status and due — streamed under one header. Column widths are decided once, from
+/// <c>evaluate --format table</c>: one row per lead line — its status with tier, band and team, the next touch, each
+/// milestone with its status and due, and the reason with the line's warnings — streamed under one header. Column widths are decided once, from
 /// the width (the terminal's, or <c>COLUMNS</c>, or 120) and the policy's names, so a million rows keep one header and
 /// one alignment while memory stays flat; long cells wrap inside their column. With <c>--explain</c> each lead's trace
 /// follows its row as a tree. Colours only on a terminal (<see cref="Terminal"/>).
@@ -82,7 +82,15 @@ internal sealed class EvaluationTable
             milestones.Append(m.Due is { } due ? " " + TimeText.Format(due, zone) : string.Empty);
         }
 
-        _console.Write(new FixedRow([line, new Text(e.Id), status, next, milestones, new Text(ZoneText.Localize(e.Reason, zone, TimeText.Format))], _widths, Gap));
+        var reason = new Paragraph(ZoneText.Localize(e.Reason, zone, TimeText.Format));
+        foreach (var warning in e.Warnings)
+        {
+            // The warnings of the output line (lead data that does not match the policy, a hand-off after --at).
+            reason.Append("\nwarning ", StatusStyle.Of("warning"));
+            reason.Append(ZoneText.Localize(warning.ToString(), zone, TimeText.Format));
+        }
+
+        _console.Write(new FixedRow([line, new Text(e.Id), status, next, milestones, reason], _widths, Gap));
         if (_explain)
         {
             _console.Write(new Indented(Trace(e, zone, _decorate), _widths[0] + Gap));

@@ -20,11 +20,30 @@ internal sealed class ProgressDisplay : IDisposable
     private long _leads;
     private bool _disposed;
 
+    private readonly IAnsiConsole _console;
+
     private ProgressDisplay(CliContext context, string command, LineSource source)
     {
         _source = source;
-        _thread = new Thread(() => Draw(Terminal.Error(context), command)) { IsBackground = true, Name = "slaengine progress" };
+        _console = Terminal.Error(context);
+        _thread = new Thread(() => Draw(_console, command)) { IsBackground = true, Name = "slaengine progress" };
         _thread.Start();
+    }
+
+    /// <summary>
+    /// Writes a line to standard error: above the progress display while there is one (the display is redrawn below
+    /// it), otherwise straight to <paramref name="stderr"/>.
+    /// </summary>
+    internal static void WriteLine(ProgressDisplay? progress, TextWriter stderr, string line)
+    {
+        if (progress is null || progress._disposed)
+        {
+            stderr.WriteLine(line);
+        }
+        else
+        {
+            progress._console.Write(new Text(line + "\n"));
+        }
     }
 
     /// <summary>

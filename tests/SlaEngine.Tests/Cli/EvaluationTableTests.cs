@@ -134,3 +134,19 @@ public sealed class EvaluationTableTests
     internal static int Cells(string text) =>
         text.Sum(c => c is >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFF60' ? 2 : 1);
 }
+
+/// <summary>The warnings of an output line appear in the table's reason cell.</summary>
+public sealed class EvaluationTableWarningTests
+{
+    [Fact]
+    public void Table_LeadWithWarnings_ShowsThemUnderTheReason()
+    {
+        // employees as a string: the policy declares it a number (a warning, not an error, without --strict).
+        using var file = new CliRunner.TempFile(["""{"id":"W-1","mql_at":"2026-11-20T15:30:00Z","attributes":{"rank":91,"purchase_timeline":"now","employees":"250"}}"""]);
+
+        var (code, stdout, _) = Rendered.Run(o => Rendered.Redirected(o, 200), "evaluate", "--policy", CliRunner.RankBands, "--at", CliRunner.At, "--leads", file.Path, "--format", "table");
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"warning SLA07\d\d: attributes\.employees", stdout);
+    }
+}

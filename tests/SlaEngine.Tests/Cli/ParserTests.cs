@@ -402,6 +402,7 @@ public sealed class ParserTests
         ["--explain"] = "true",
         ["--verbose"] = "true",
         ["--check-goals"] = "true",
+        ["--strict"] = "true",
     };
 
     [Fact]

@@ -10,7 +10,10 @@ public sealed class ReportCommandTests
     {
         var (code, stdout, stderr) = Run("report", "--policy", RankBands, "--at", At, "--leads", SampleLeads, "--by", "tier");
 
-        Assert.True(code == 3, stderr); // the sample has four invalid lines: exit 3, as evaluate
+        Assert.True(code == 3, stderr); // four sample leads are invalid on purpose
+        Assert.Equal(
+            ["BAD-truncated:SLA0701:297", "BAD-instant:SLA0703:298", "BAD-pinned-tier:SLA0705:299", "BAD-outcome:SLA0704:300"],
+            Lines(stderr).Select(l => JsonDocument.Parse(l).RootElement).Select(e => $"{e.GetProperty("id").GetString()}:{e.GetProperty("error").GetProperty("code").GetString()}:{e.GetProperty("error").GetProperty("line").GetInt32()}"));
         var lines = Lines(stdout);
         Assert.Single(lines);
         var root = JsonDocument.Parse(lines[0]).RootElement;
