@@ -73,14 +73,4 @@ internal sealed class CommandLine
     internal static int Distance(string a, string b) => DidYouMean.Distance(a, b);
 
     internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// An exception's message for the user: without the <c> (Parameter 'name')</c> that .NET appends to the message of
-    /// an <see cref="ArgumentException"/>, which names a parameter of the library, not anything the user wrote.
-    /// </summary>
-    /// <param name="exception">The exception.</param>
-    /// <returns>The message.</returns>
-    internal static string MessageOf(Exception exception) => exception is ArgumentException { ParamName: { } name }
-        ? exception.Message.Replace(" (Parameter '" + name + "')", string.Empty, StringComparison.Ordinal)
-        : exception.Message;
 }

@@ -67,7 +67,7 @@ internal static class ComplianceReportTable
         text.Append(Invariant($"  leakage        {group.Leakage} leads ({Percent(group.LeakagePercentOfMqls)} of MQLs) past their effort or cadence deadline without a disposition\n"));
         if (!group.MqlsPerMonth.IsEmpty)
         {
-            text.Append("  MQLs/month     ").Append(string.Join(", ", group.MqlsPerMonth.Select(m => Invariant($"{ComplianceReportJson.MonthText(m)}: {m.Mqls}")))).Append('\n');
+            text.Append("  MQLs/month     ").Append(string.Join(", ", group.MqlsPerMonth.Select(m => Invariant($"{m.Year:D4}-{m.Month:D2}: {m.Mqls}")))).Append('\n');
         }
 
         if (!group.Goals.IsEmpty)

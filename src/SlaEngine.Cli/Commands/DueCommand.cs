@@ -50,9 +50,10 @@ internal static class DueCommand
         {
             stdout.WriteLine(EvaluationJson.FormatInstant(calendar.Add(from, within)));
         }
-        catch (ArgumentOutOfRangeException e)
+        catch (ArgumentOutOfRangeException)
         {
-            stderr.WriteLine("slaengine due: " + CommandLine.MessageOf(e));
+            // Business-time arithmetic throws this, and only this, when the deadline leaves the supported years.
+            stderr.WriteLine(CommandLine.Invariant($"slaengine due: the deadline falls outside the years business time supports ({BusinessCalendar.MinYear}–{BusinessCalendar.MaxYear})"));
             return Program.ExitInvalidInput;
         }
 
