@@ -303,7 +303,7 @@ internal static class EvaluateCommand
                 return;
             }
 
-            EvaluationJson.Write(writer, Error!, Line);
+            EvaluationJson.WriteError(writer, Error!, Line);
         }
     }
 

@@ -62,13 +62,20 @@ public static class PolicyTests
         return Run(text, path, options);
     }
 
+    /// <summary>Runs the tests of a tests file read from a stream (UTF-8), with the default options.</summary>
+    /// <param name="stream">The stream; read to its end, not disposed.</param>
+    /// <param name="sourceName">The name used as the file of every diagnostic; its folder is where a relative policy path is looked up unless <see cref="PolicyTestOptions.BaseDirectory"/> is set.</param>
+    /// <returns>The results.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="sourceName"/> is null.</exception>
+    public static PolicyTestRun Run(Stream stream, string sourceName) => Run(stream, sourceName, null);
+
     /// <summary>Runs the tests of a tests file read from a stream (UTF-8).</summary>
     /// <param name="stream">The stream; read to its end, not disposed.</param>
     /// <param name="sourceName">The name used as the file of every diagnostic; its folder is where a relative policy path is looked up unless <see cref="PolicyTestOptions.BaseDirectory"/> is set.</param>
-    /// <param name="options">Options.</param>
+    /// <param name="options">Options; null for <see cref="PolicyTestOptions.Default"/>.</param>
     /// <returns>The results.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="sourceName"/> is null.</exception>
-    public static PolicyTestRun Run(Stream stream, string sourceName, PolicyTestOptions? options = null)
+    public static PolicyTestRun Run(Stream stream, string sourceName, PolicyTestOptions? options)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
@@ -93,13 +100,20 @@ public static class PolicyTests
         return Run(text, sourceName, options);
     }
 
+    /// <summary>Runs the tests of a tests file given as text, with the default options.</summary>
+    /// <param name="yaml">The YAML text of the tests file.</param>
+    /// <param name="sourceName">The name used as the file of every diagnostic; its folder is where a relative policy path is looked up unless <see cref="PolicyTestOptions.BaseDirectory"/> is set.</param>
+    /// <returns>The results.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="yaml"/> or <paramref name="sourceName"/> is null.</exception>
+    public static PolicyTestRun Run(string yaml, string sourceName) => Run(yaml, sourceName, null);
+
     /// <summary>Runs the tests of a tests file given as text.</summary>
     /// <param name="yaml">The YAML text of the tests file.</param>
     /// <param name="sourceName">The name used as the file of every diagnostic; its folder is where a relative policy path is looked up unless <see cref="PolicyTestOptions.BaseDirectory"/> is set.</param>
-    /// <param name="options">Options.</param>
+    /// <param name="options">Options; null for <see cref="PolicyTestOptions.Default"/>.</param>
     /// <returns>The results.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="yaml"/> or <paramref name="sourceName"/> is null.</exception>
-    public static PolicyTestRun Run(string yaml, string sourceName, PolicyTestOptions? options = null)
+    public static PolicyTestRun Run(string yaml, string sourceName, PolicyTestOptions? options)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(sourceName);

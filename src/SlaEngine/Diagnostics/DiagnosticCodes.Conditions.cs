@@ -58,9 +58,17 @@ public static partial class DiagnosticCodes
     public const string ConditionScoreNotAllowed = "SLA0417";
 
     /// <summary>
-    /// A warning: a <c>matches</c> pattern repeats a group whose body itself repeats (<c>(a+)+</c>, <c>(.*)*</c>,
-    /// <c>(\w+\s?)+</c>) or whose alternatives overlap (<c>(a|a)*</c>), which can backtrack catastrophically on input
-    /// that almost matches. Matching gives up at the match timeout and counts as no match.
+    /// No longer reported. It warned of <c>matches</c> patterns prone to catastrophic backtracking; patterns now run on
+    /// the non-backtracking engine, in time linear in the input, so no pattern can backtrack. Kept so the code is never
+    /// reused.
     /// </summary>
     public const string ConditionRegexBacktracking = "SLA0418";
+
+    /// <summary>
+    /// A <c>matches</c> pattern uses a construct the linear-time (non-backtracking) regex engine does not have:
+    /// backreferences (<c>\1</c>, <c>\k&lt;name&gt;</c>), lookarounds (<c>(?=…)</c>, <c>(?!…)</c>, <c>(?&lt;=…)</c>,
+    /// <c>(?&lt;!…)</c>), atomic groups (<c>(?&gt;…)</c>), conditionals or balancing groups; or it repeats so many times
+    /// (<c>.{1,50000}</c>) that it needs more than 10,000 states. Located at the pattern.
+    /// </summary>
+    public const string ConditionRegexUnsupported = "SLA0419";
 }

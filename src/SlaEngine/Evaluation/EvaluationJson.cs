@@ -64,13 +64,13 @@ public static class EvaluationJson
     /// <param name="line">The 1-based input line of the lead, written as <c>"line"</c> when given.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="error"/> is null.</exception>
-    public static string Serialize(LeadError error, long? line = null)
+    public static string SerializeError(LeadError error, long? line = null)
     {
         ArgumentNullException.ThrowIfNull(error);
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            Write(writer, error, line);
+            WriteError(writer, error, line);
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
@@ -92,7 +92,7 @@ public static class EvaluationJson
     /// <param name="error">The error.</param>
     /// <param name="line">The 1-based input line of the lead, or null.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void Write(Utf8JsonWriter writer, LeadError error, long? line = null)
+    public static void WriteError(Utf8JsonWriter writer, LeadError error, long? line = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(error);
@@ -119,7 +119,7 @@ public static class EvaluationJson
     /// <param name="options">What to write for an evaluation; default without the trace.</param>
     /// <param name="line">The 1-based input line, written into an error line when given.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void Write(Utf8JsonWriter writer, LeadEvaluationResult result, EvaluationJsonOptions? options = null, long? line = null)
+    public static void WriteResult(Utf8JsonWriter writer, LeadEvaluationResult result, EvaluationJsonOptions? options = null, long? line = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
@@ -129,7 +129,7 @@ public static class EvaluationJson
         }
         else
         {
-            Write(writer, result.Error!, line);
+            WriteError(writer, result.Error!, line);
         }
     }
 

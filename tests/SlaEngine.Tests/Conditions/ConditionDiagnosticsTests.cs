@@ -237,7 +237,7 @@ public class ConditionDiagnosticsTests
             .Where(f => f.Name.StartsWith("Condition", StringComparison.Ordinal))
             .Select(f => (string)f.GetValue(null)!)
             .ToList();
-        Assert.Equal(18, codes.Count);
+        Assert.Equal(19, codes.Count);
         Assert.Equal(codes.Count, codes.Distinct().Count());
         Assert.All(codes, c => Assert.InRange(string.CompareOrdinal(c, "SLA0400"), 1, int.MaxValue));
         Assert.All(codes, c => Assert.InRange(string.CompareOrdinal(c, "SLA0499"), int.MinValue, 0));
