@@ -112,5 +112,5 @@ return invalid == 0 ? 0 : 3;
 void Report(string file, int number, LeadError error)
 {
     invalid++;
-    Console.WriteLine(json ? EvaluationJson.SerializeError(error, number) : $"{Path.GetFileName(file)}:{number}: {error.Code}: {error.Message}");
+    Console.WriteLine(json ? EvaluationJson.Serialize(error, number) : $"{Path.GetFileName(file)}:{number}: {error.Code}: {error.Message}");
 }

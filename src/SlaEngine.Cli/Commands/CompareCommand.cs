@@ -82,7 +82,7 @@ internal static class CompareCommand
             if (outcome.Error is { } error)
             {
                 invalid = true;
-                stdout.WriteLine(EvaluationJson.SerializeError(error, number));
+                stdout.WriteLine(EvaluationJson.Serialize(error, number));
                 continue;
             }
 

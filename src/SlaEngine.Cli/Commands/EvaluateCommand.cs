@@ -303,7 +303,7 @@ internal static class EvaluateCommand
                 return;
             }
 
-            EvaluationJson.WriteError(writer, Error!, Line);
+            EvaluationJson.Write(writer, Error!, Line);
         }
     }
 

@@ -87,7 +87,7 @@ internal static class ReportCommand
                 {
                     builder.AddInvalid();
                     invalid = true;
-                    stderr.WriteLine(EvaluationJson.SerializeError(outcome.Error!, outcome.Line));
+                    stderr.WriteLine(EvaluationJson.Serialize(outcome.Error!, outcome.Line));
                 }
 
                 if (++count % ProgressEvery == 0 && progress)

@@ -6,7 +6,7 @@ namespace SlaEngine.Evaluation;
 /// <summary>
 /// Lets <see cref="JsonSerializer"/> (and so ASP.NET Core's <c>Results.Json</c>) write a <see cref="LeadError"/> as
 /// the error object of <c>slaengine evaluate</c>: <c>{"id":…,"error":{"code":…,"message":…}}</c>, through
-/// <see cref="EvaluationJson.WriteError(Utf8JsonWriter, LeadError, long?)"/>. Write-only. Thread-safe.
+/// <see cref="EvaluationJson.Write(Utf8JsonWriter, LeadError, long?)"/>. Write-only. Thread-safe.
 /// </summary>
 public sealed class LeadErrorJsonConverter : JsonConverter<LeadError>
 {
@@ -24,5 +24,5 @@ public sealed class LeadErrorJsonConverter : JsonConverter<LeadError>
     /// <param name="value">The error.</param>
     /// <param name="options">The serializer options (not used: the format is fixed).</param>
     public override void Write(Utf8JsonWriter writer, LeadError value, JsonSerializerOptions options) =>
-        EvaluationJson.WriteError(writer, value);
+        EvaluationJson.Write(writer, value);
 }

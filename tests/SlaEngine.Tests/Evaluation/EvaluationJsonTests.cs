@@ -40,8 +40,8 @@ public sealed class EvaluationJsonTests
     {
         var error = LeadSnapshot.Parse("""{"id":"E","mql_at":"soon"}""").Error!;
 
-        Assert.Equal("""{"id":"E","error":{"code":"SLA0703","message":"'mql_at' is 'soon'; expected an ISO-8601 instant with Z or an offset, like 2026-11-20T15:30:00Z","line":7}}""", EvaluationJson.SerializeError(error, 7));
-        Assert.Equal("""{"id":null,"error":{"code":"SLA0701","message":"empty line: expected a lead object"}}""", EvaluationJson.SerializeError(LeadSnapshot.Parse(" ").Error!));
+        Assert.Equal("""{"id":"E","error":{"code":"SLA0703","message":"'mql_at' is 'soon'; expected an ISO-8601 instant with Z or an offset, like 2026-11-20T15:30:00Z","line":7}}""", EvaluationJson.Serialize(error, 7));
+        Assert.Equal("""{"id":null,"error":{"code":"SLA0701","message":"empty line: expected a lead object"}}""", EvaluationJson.Serialize(LeadSnapshot.Parse(" ").Error!));
         var options = new JsonSerializerOptions { Converters = { new LeadErrorJsonConverter() } };
         Assert.StartsWith("""{"id":"E","error":{"code":"SLA0703",""", JsonSerializer.Serialize(error, options), StringComparison.Ordinal);
     }
@@ -53,7 +53,7 @@ public sealed class EvaluationJsonTests
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, EvaluationJson.WriterOptions))
         {
-            EvaluationJson.WriteResult(writer, policy.TryEvaluate(LeadSnapshot.Parse("""{"id":"P","assigned":{"tier":"diamond"}}""").Value, At), line: 4);
+            EvaluationJson.Write(writer, policy.TryEvaluate(LeadSnapshot.Parse("""{"id":"P","assigned":{"tier":"diamond"}}""").Value, At), null, line: 4);
         }
 
         Assert.StartsWith("""{"id":"P","error":{"code":"SLA0705","message":"'assigned.tier' is 'diamond'""", Encoding.UTF8.GetString(buffer.WrittenSpan), StringComparison.Ordinal);
