@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Import;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using SlaEngine.Evaluation;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Import;
 

@@ -3,11 +3,12 @@ using System.Globalization;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using NodaTime;
+using SlaEngine.Conditions;
 using SlaEngine.Evaluation;
 using SlaEngine.Import.Csv;
 using SlaEngine.Import.Maps;
 using SlaEngine.Import.Reading;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Import;
 

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SlaEngine.Conditions;
 using SlaEngine.Evaluation;
 
 namespace SlaEngine.Import;

@@ -1,4 +1,5 @@
 using NodaTime;
+using SlaEngine.Conditions;
 using SlaEngine.Evaluation;
 
 namespace SlaEngine.Import.Tests;

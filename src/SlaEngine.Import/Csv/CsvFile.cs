@@ -1,7 +1,7 @@
 using System.Text;
 using nietras.SeparatedValues;
 using SlaEngine.Import.Maps;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Import.Csv;
 
