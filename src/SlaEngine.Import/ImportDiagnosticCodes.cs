@@ -46,8 +46,8 @@ public static class ImportDiagnosticCodes
     /// <summary>SLA1822: a CSV file is empty: it has no header row.</summary>
     public const string CsvEmpty = "SLA1822";
 
-    /// <summary>SLA1823: a quoted CSV field is not closed: the rest of the file would be one value.</summary>
-    public const string CsvUnclosedQuote = "SLA1823";
+    /// <summary>SLA1823: a row's quoting is malformed. A quoted field that is never closed (the rest of the file would be one value) is an error for a lead row and skips an activity row; a quote inside an unquoted field (kept as text) or text after a closing quote (appended) is a warning.</summary>
+    public const string CsvMalformedQuotes = "SLA1823";
 
     /// <summary>SLA1824: a column the map names appears more than once in the CSV header (names match case-insensitively).</summary>
     public const string CsvDuplicateColumn = "SLA1824";

@@ -252,7 +252,12 @@ public sealed class LeadCsvReader : IDisposable
         var line = file.Line;
         if (file.UnclosedQuote)
         {
-            return ImportedLead.Fail(null, Error(ImportDiagnosticCodes.CsvUnclosedQuote, file, 1, "a quoted field is not closed: the rest of the file is read as one value"), line);
+            return ImportedLead.Fail(null, Error(ImportDiagnosticCodes.CsvMalformedQuotes, file, 1, file.MalformedMessage), line);
+        }
+
+        if (file.Malformed is not null)
+        {
+            Warn(ImportDiagnosticCodes.CsvMalformedQuotes, file, 1, file.MalformedMessage);
         }
 
         if (!file.TryGet(0, out var idText))
@@ -521,8 +526,13 @@ public sealed class LeadCsvReader : IDisposable
     {
         if (file.UnclosedQuote)
         {
-            Warn(ImportDiagnosticCodes.CsvUnclosedQuote, file, 1, "a quoted field is not closed: the rest of the file is read as one value; the row is skipped");
+            Warn(ImportDiagnosticCodes.CsvMalformedQuotes, file, 1, file.MalformedMessage + "; the row is skipped");
             return null;
+        }
+
+        if (file.Malformed is not null)
+        {
+            Warn(ImportDiagnosticCodes.CsvMalformedQuotes, file, 1, file.MalformedMessage);
         }
 
         if (!file.TryGet(0, out var id))

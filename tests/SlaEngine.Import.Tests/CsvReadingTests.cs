@@ -108,6 +108,19 @@ public sealed class CsvReadingTests
     }
 
     [Fact]
+    public void StrayQuote_AndTextAfterClosingQuote_AreKeptWithAWarning()
+    {
+        var import = Import.Run(Map, "Lead ID,Title,Note\nL1,\"24\"\" screens\",ok\nL2,27\" screen,x\nL3,\"VP\" Sales,y\n");
+
+        Assert.Equal(["24\" screens", "27\" screen", "VP Sales"], import.Leads.Select(l => l.Lead!.Attributes["title"].AsString));
+        Assert.Equal(
+        [
+            "leads.csv:3:1: warning SLA1823: a quote inside an unquoted field is kept as text (a field with quotes should be quoted as a whole, with \"\" for each quote)",
+            "leads.csv:4:1: warning SLA1823: text follows a closing quote; it is appended to the field's value",
+        ], import.Warnings.Select(w => w.ToString()));
+    }
+
+    [Fact]
     public void Semicolons_WithSeparatorKey()
     {
         var import = Import.Run("zone: UTC\nseparator: ;\nleads:\n  id: Id\n  attributes:\n    employees: { column: Employees, type: number }\n", "Id;Employees\nL1;\"1,200\"\n");

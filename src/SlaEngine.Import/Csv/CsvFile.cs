@@ -1,25 +1,34 @@
 using System.Text;
-using nietras.SeparatedValues;
-using SlaEngine.Import.Maps;
+using CsvHelper;
 using SlaEngine.Diagnostics;
+using SlaEngine.Import.Maps;
 
 namespace SlaEngine.Import.Csv;
 
 /// <summary>
-/// One CSV file being read row by row with Sep: RFC 4180 quoting (separators, quotes and line breaks inside quoted
-/// fields, <c>""</c> for a quote), a UTF-8 byte-order mark, CRLF or LF. The header is matched case-insensitively
-/// against the columns the map reads; blank lines are skipped. Not thread-safe.
+/// One CSV file being read row by row with CsvHelper: RFC 4180 quoting (separators, quotes and line breaks inside
+/// quoted fields, <c>""</c> for a quote), a UTF-8 byte-order mark, CRLF or LF, malformed quoting reported per row. The
+/// header is matched case-insensitively against the columns the map reads; blank lines are skipped. Not thread-safe.
 /// </summary>
 internal sealed class CsvFile : IDisposable
 {
-    private readonly SepReader _reader;
+    private readonly CsvReader _reader;
     private readonly int[] _indices;
+    private readonly char[][] _buffers;
+    private readonly Dictionary<long, CsvMalformedReason> _malformed;
 
-    private CsvFile(string name, SepReader reader, int[] indices)
+    private CsvFile(string name, CsvReader reader, int[] indices, Dictionary<long, CsvMalformedReason> malformed)
     {
         Name = name;
         _reader = reader;
         _indices = indices;
+        _buffers = new char[indices.Length][];
+        for (var i = 0; i < _buffers.Length; i++)
+        {
+            _buffers[i] = new char[64];
+        }
+
+        _malformed = malformed;
     }
 
     public string Name { get; }
@@ -27,8 +36,19 @@ internal sealed class CsvFile : IDisposable
     /// <summary>Gets the 1-based line where the current row starts.</summary>
     public int Line { get; private set; }
 
+    /// <summary>Gets what is wrong with the current row's quoting, if anything.</summary>
+    public CsvMalformedReason? Malformed { get; private set; }
+
     /// <summary>Gets a value indicating whether the current row has a quoted field that is never closed.</summary>
-    public bool UnclosedQuote { get; private set; }
+    public bool UnclosedQuote => Malformed == CsvMalformedReason.UnterminatedQuote;
+
+    /// <summary>Gets the message for a recovered malformed row (a stray quote, or text after a closing quote).</summary>
+    public string MalformedMessage => Malformed switch
+    {
+        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field is kept as text (a field with quotes should be quoted as a whole, with \"\" for each quote)",
+        CsvMalformedReason.TextAfterClosingQuote => "text follows a closing quote; it is appended to the field's value",
+        _ => "a quoted field is not closed: the rest of the file is read as one value",
+    };
 
     /// <summary>
     /// Opens the file and finds the columns; on failure reports why into <paramref name="errors"/> and returns null.
@@ -46,45 +66,45 @@ internal sealed class CsvFile : IDisposable
             return null;
         }
 
-        SepReader reader;
+        var malformed = new Dictionary<long, CsvMalformedReason>();
+        var options = new CsvReaderOptions
+        {
+            Separator = separator,
+            HasHeader = false,
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            DetectSeparatorHint = false,
+            OnMalformedRecord = m => malformed.TryAdd(m.LineNumber, m.Reason),
+        };
+        var file = new CsvFile(source.Name, CsvReader.Create(stream, options, false), new int[columns.Count], malformed);
         try
         {
-            var text = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-            reader = Sep.Reader(o => o with { Sep = new Sep(separator), HasHeader = false, Unescape = true, DisableColCountCheck = true })
-                .From(text);
+            if (file.ReadHeader(columns, errors))
+            {
+                return file;
+            }
         }
         catch (IOException e)
         {
-            stream.Dispose();
             errors.Add(Error(ImportDiagnosticCodes.CsvUnreadable, source.Name, 0, 0, "the file cannot be read: " + ImportText.Describe(e)));
-            return null;
         }
 
-        var file = new CsvFile(source.Name, reader, new int[columns.Count]);
-        if (!file.ReadHeader(columns, errors))
-        {
-            file.Dispose();
-            return null;
-        }
-
-        return file;
+        file.Dispose();
+        return null;
     }
 
     /// <summary>Moves to the next row that is not blank.</summary>
     public bool MoveNext()
     {
-        while (_reader.MoveNext())
+        while (_reader.Read())
         {
-            var row = _reader.Current;
-            if (row.ColCount == 1 && row[0].Span.Trim().IsEmpty)
+            if (_reader.FieldCount == 1 && IsBlank(_reader.GetSpan(0)))
             {
                 continue;
             }
 
-            // Sep 0.17.1 reports line 2 for the first row when HasHeader is false; the first row starts on line 1.
-            Line = row.RowIndex == 0 ? 1 : row.LineNumberFrom;
-            var raw = row.Span;
-            UnclosedQuote = raw.Contains('"') && (raw.Count('"') & 1) == 1;
+            Line = (int)Math.Min(_reader.LineNumber, int.MaxValue);
+            Malformed = _malformed.Count > 0 && _malformed.Remove(_reader.LineNumber, out var reason) ? reason : null;
             return true;
         }
 
@@ -94,15 +114,22 @@ internal sealed class CsvFile : IDisposable
     /// <summary>Gets the trimmed value of a mapped column in the current row; false when the row is too short.</summary>
     public bool TryGet(int slot, out ReadOnlySpan<char> value)
     {
-        var row = _reader.Current;
         var index = _indices[slot];
-        if (index >= row.ColCount)
+        if (index >= _reader.FieldCount)
         {
             value = default;
             return false;
         }
 
-        value = row[index].Span.Trim();
+        var utf8 = _reader.GetSpan(index);
+        var buffer = _buffers[slot];
+        if (buffer.Length < utf8.Length)
+        {
+            buffer = _buffers[slot] = new char[Math.Max(utf8.Length, buffer.Length * 2)];
+        }
+
+        var length = Encoding.UTF8.GetChars(utf8, buffer);
+        value = buffer.AsSpan(0, length).Trim();
         return true;
     }
 
@@ -110,6 +137,19 @@ internal sealed class CsvFile : IDisposable
     public int ColumnNumber(int slot) => _indices[slot] + 1;
 
     public void Dispose() => _reader.Dispose();
+
+    private static bool IsBlank(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var b in utf8)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static Diagnostic Error(string code, string file, int line, int column, string message) =>
         ImportDiagnostic.Create(code, DiagnosticSeverity.Error, message, file, line, column);
@@ -122,11 +162,10 @@ internal sealed class CsvFile : IDisposable
             return false;
         }
 
-        var row = _reader.Current;
-        var names = new string[row.ColCount];
+        var names = new string[_reader.FieldCount];
         for (var i = 0; i < names.Length; i++)
         {
-            names[i] = row[i].Span.Trim().ToString();
+            names[i] = Encoding.UTF8.GetString(_reader.GetSpan(i)).Trim();
         }
 
         var ok = true;
