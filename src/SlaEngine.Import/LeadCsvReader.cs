@@ -337,14 +337,10 @@ public sealed class LeadCsvReader : IDisposable
             }
         }
 
-        var lead = new LeadSnapshot(id) { MqlAt = mqlAt, Attributes = attributes.ToImmutable(), Disposition = disposition };
-        if (_spool is not null)
-        {
-            var (touches, events) = _spool.Take(ordinal);
-            lead = lead with { Touches = touches, Events = events };
-            _touchesOk += touches.Length;
-            _eventsOk += events.Length;
-        }
+        var (touches, events) = _spool is null ? ([], []) : _spool.Take(ordinal);
+        _touchesOk += touches.Length;
+        _eventsOk += events.Length;
+        var lead = new LeadSnapshot(id) { MqlAt = mqlAt, Attributes = attributes.ToImmutable(), Disposition = disposition, Touches = touches, Events = events };
 
         return ImportedLead.Ok(lead, line);
     }

@@ -41,17 +41,30 @@ public static class LeadSnapshotJson
         writer.WriteString("id", lead.Id);
         if (lead.MqlAt is { } mqlAt)
         {
-            writer.WriteString("mql_at", EvaluationJson.FormatInstant(mqlAt));
+            WriteInstant(writer, "mql_at"u8, mqlAt);
         }
 
         if (!lead.Attributes.IsEmpty)
         {
             writer.WriteStartObject("attributes");
-            foreach (var (name, value) in lead.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
+            // Sorted by name: the dictionary's own order depends on the process's string hashing.
+            var pool = System.Buffers.ArrayPool<KeyValuePair<string, LeadValue>>.Shared;
+            var sorted = pool.Rent(lead.Attributes.Count);
+            var n = 0;
+            foreach (var attribute in lead.Attributes)
             {
-                writer.WritePropertyName(name);
-                WriteValue(writer, value);
+                sorted[n++] = attribute;
             }
+
+            Array.Sort(sorted, 0, n, AttributeOrder.Instance);
+            for (var i = 0; i < n; i++)
+            {
+                writer.WritePropertyName(sorted[i].Key);
+                WriteValue(writer, sorted[i].Value);
+            }
+
+            Array.Clear(sorted, 0, n);
+            pool.Return(sorted);
 
             writer.WriteEndObject();
         }
@@ -63,7 +76,7 @@ public static class LeadSnapshotJson
             {
                 writer.WriteStartObject();
                 writer.WriteString("type", e.Type);
-                writer.WriteString("at", EvaluationJson.FormatInstant(e.At));
+                WriteInstant(writer, "at"u8, e.At);
                 writer.WriteEndObject();
             }
 
@@ -77,7 +90,7 @@ public static class LeadSnapshotJson
             {
                 writer.WriteStartObject();
                 writer.WriteString("channel", touch.Channel);
-                writer.WriteString("at", EvaluationJson.FormatInstant(touch.At));
+                WriteInstant(writer, "at"u8, touch.At);
                 if (touch.Outcome is not null)
                 {
                     writer.WriteString("outcome", touch.Outcome);
@@ -112,7 +125,7 @@ public static class LeadSnapshotJson
                 DispositionOutcome.Defer => "defer",
                 _ => "recycle",
             });
-            writer.WriteString("at", EvaluationJson.FormatInstant(disposition.At));
+            WriteInstant(writer, "at"u8, disposition.At);
             writer.WriteEndObject();
         }
 
@@ -172,6 +185,39 @@ public static class LeadSnapshotJson
         writer.WriteEndObject();
     }
 
+    /// <summary>Writes <c>uuuu-MM-ddTHH:mm:ssZ</c> without a string when the instant has whole seconds in years 1–9999.</summary>
+    private static void WriteInstant(Utf8JsonWriter writer, ReadOnlySpan<byte> name, NodaTime.Instant instant)
+    {
+        var utc = instant.InUtc();
+        if (utc.NanosecondOfSecond != 0 || utc.Year is < 1 or > 9999)
+        {
+            writer.WriteString(name, EvaluationJson.FormatInstant(instant));
+            return;
+        }
+
+        Span<byte> text = stackalloc byte[20];
+        Two(text, 0, utc.Year / 100);
+        Two(text, 2, utc.Year % 100);
+        text[4] = (byte)'-';
+        Two(text, 5, utc.Month);
+        text[7] = (byte)'-';
+        Two(text, 8, utc.Day);
+        text[10] = (byte)'T';
+        Two(text, 11, utc.Hour);
+        text[13] = (byte)':';
+        Two(text, 14, utc.Minute);
+        text[16] = (byte)':';
+        Two(text, 17, utc.Second);
+        text[19] = (byte)'Z';
+        writer.WriteString(name, text);
+
+        static void Two(Span<byte> text, int at, int value)
+        {
+            text[at] = (byte)('0' + (value / 10));
+            text[at + 1] = (byte)('0' + (value % 10));
+        }
+    }
+
     private static void WriteValue(Utf8JsonWriter writer, LeadValue value)
     {
         switch (value.Kind)
@@ -198,5 +244,12 @@ public static class LeadSnapshotJson
                 writer.WriteEndArray();
                 break;
         }
+    }
+
+    private sealed class AttributeOrder : IComparer<KeyValuePair<string, LeadValue>>
+    {
+        public static readonly AttributeOrder Instance = new();
+
+        public int Compare(KeyValuePair<string, LeadValue> x, KeyValuePair<string, LeadValue> y) => string.CompareOrdinal(x.Key, y.Key);
     }
 }

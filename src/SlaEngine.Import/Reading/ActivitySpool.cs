@@ -19,10 +19,13 @@ internal sealed class ActivitySpool : IDisposable
     private readonly int _batchSize;
     private readonly FileStream?[] _files;
     private readonly BinaryWriter?[] _writers;
-    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly List<string> _strings = [];
     private int _loadedBatch = -1;
     private Record[] _records = [];
+    private Record[] _scratch = [];
     private int[] _starts = [];
+    private int[] _counts = [];
 
     public ActivitySpool(int leadCount, int leadsPerBatch, string tempRoot)
     {
@@ -109,12 +112,47 @@ internal sealed class ActivitySpool : IDisposable
         writer.Write(ordinal - (batch * _batchSize));
         writer.Write(kind);
         writer.Write(at.ToUnixTimeTicks());
-        writer.Write(text);
-        writer.Write(outcome is not null);
-        if (outcome is not null)
+        WriteString(writer, text);
+        if (outcome is null)
         {
-            writer.Write(outcome);
+            writer.Write(-1);
         }
+        else
+        {
+            WriteString(writer, outcome);
+        }
+    }
+
+    /// <summary>Channels, types and outcomes repeat: the first 4,096 distinct ones are kept once, in memory, and written as their number.</summary>
+    private void WriteString(BinaryWriter writer, string text)
+    {
+        if (_ids.TryGetValue(text, out var id))
+        {
+            writer.Write(id);
+            return;
+        }
+
+        if (_strings.Count < MaxInterned)
+        {
+            _ids.Add(text, _strings.Count);
+            writer.Write(_strings.Count);
+            _strings.Add(text);
+            return;
+        }
+
+        writer.Write(-2);
+        writer.Write(text);
+    }
+
+    private string? ReadString(BinaryReader reader)
+    {
+        var id = reader.ReadInt32();
+        return id switch
+        {
+            -1 => null,
+            -2 => reader.ReadString(),
+            _ => _strings[id],
+        };
     }
 
     private void Load(int batch)
@@ -128,52 +166,60 @@ internal sealed class ActivitySpool : IDisposable
         }
 
         _loadedBatch = batch;
-        var list = new List<Record>();
-        var counts = new int[_batchSize + 1];
+        if (_counts.Length != _batchSize + 1)
+        {
+            _counts = new int[_batchSize + 1];
+            _starts = new int[_batchSize + 1];
+        }
+        else
+        {
+            Array.Clear(_counts);
+        }
+
+        var count = 0;
         if (_files[batch] is { } file)
         {
             _writers[batch]!.Flush();
             file.Position = 0;
-            using var reader = new BinaryReader(file, System.Text.Encoding.UTF8, leaveOpen: true);
-            var sequence = 0;
-            while (file.Position < file.Length)
+            using var reader = new BinaryReader(new BufferedStream(file, 1 << 16), System.Text.Encoding.UTF8, leaveOpen: true);
+            var length = file.Length;
+            long position = 0;
+            while (position < length)
             {
                 var local = reader.ReadInt32();
                 var kind = reader.ReadByte();
                 var at = Instant.FromUnixTimeTicks(reader.ReadInt64());
-                var text = Intern(reader.ReadString());
-                var outcome = reader.ReadBoolean() ? Intern(reader.ReadString()) : null;
-                list.Add(new Record(local, sequence++, kind, at, text, outcome));
-                counts[local + 1]++;
+                var text = ReadString(reader)!;
+                var outcome = ReadString(reader);
+                position = reader.BaseStream.Position;
+                if (count == _scratch.Length)
+                {
+                    Array.Resize(ref _scratch, Math.Max(1024, count * 2));
+                }
+
+                _scratch[count] = new Record(local, count, kind, at, text, outcome);
+                count++;
+                _counts[local + 1]++;
             }
         }
 
-        for (var i = 1; i < counts.Length; i++)
+        for (var i = 1; i < _counts.Length; i++)
         {
-            counts[i] += counts[i - 1];
+            _counts[i] += _counts[i - 1];
         }
 
-        _starts = (int[])counts.Clone();
-        _records = new Record[list.Count];
-        foreach (var record in list)
+        Array.Copy(_counts, _starts, _counts.Length);
+        if (_records.Length < count)
         {
-            _records[counts[record.Lead]++] = record;
-        }
-    }
-
-    private string Intern(string text)
-    {
-        if (_interned.TryGetValue(text, out var existing))
-        {
-            return existing;
+            _records = new Record[Math.Max(count, _records.Length * 2)];
         }
 
-        if (_interned.Count < MaxInterned)
+        for (var i = 0; i < count; i++)
         {
-            _interned.Add(text, text);
+            ref var record = ref _scratch[i];
+            _records[_counts[record.Lead]++] = record;
+            record = default;
         }
-
-        return text;
     }
 
     private readonly record struct Record(int Lead, int Sequence, byte Kind, Instant At, string Text, string? Outcome);
