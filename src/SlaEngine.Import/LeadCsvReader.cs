@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using System.Text.Json;
 using NodaTime;
 using SlaEngine.Conditions;
 using SlaEngine.Evaluation;
@@ -121,6 +122,31 @@ public sealed class LeadCsvReader : IDisposable
 
         _started = true;
         return Read();
+    }
+
+    /// <summary>
+    /// Reads the leads (as <see cref="ReadLeads"/> does) and writes each as one UTF-8 JSON line to
+    /// <paramref name="output"/> (<see cref="LeadSnapshotJson.Write(Utf8JsonWriter, ImportedLead)"/>): the snapshot, or
+    /// the row's error line. What <c>slaengine import</c> prints.
+    /// </summary>
+    /// <param name="output">The stream to write to; it is not closed.</param>
+    /// <returns>Whether every lead row was read (no error line, no file error).</returns>
+    /// <exception cref="InvalidOperationException">The leads have already been read.</exception>
+    public bool WriteJsonLines(Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var buffered = new BufferedStream(output, 1 << 16);
+        using var writer = new Utf8JsonWriter(buffered, LeadSnapshotJson.WriterOptions);
+        foreach (var row in ReadLeads())
+        {
+            LeadSnapshotJson.Write(writer, row);
+            writer.Flush();
+            buffered.WriteByte((byte)'\n');
+            writer.Reset();
+        }
+
+        buffered.Flush();
+        return _leadErrors == 0 && _fileErrors.IsEmpty;
     }
 
     /// <summary>Removes the temporary files.</summary>

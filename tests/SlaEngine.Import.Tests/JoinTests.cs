@@ -222,3 +222,23 @@ public sealed class JoinTests
         Assert.Throws<InvalidOperationException>(() => reader.ReadLeads());
     }
 }
+
+public sealed class WriteJsonLinesTests
+{
+    [Fact]
+    public void WriteJsonLines_OneLinePerLeadRow_ErrorsInPlace()
+    {
+        var map = Import.Map("zone: UTC\nleads:\n  id: Id\n  mql_at: At\n");
+        using var reader = LeadCsvReader.Create(map, CsvSource.FromText("leads.csv", "Id,At\nA,2026-11-20 10:00\nB,later\n"));
+        using var output = new MemoryStream();
+
+        var ok = reader.WriteJsonLines(output);
+
+        Assert.False(ok);
+        Assert.Equal(
+            "{\"id\":\"A\",\"mql_at\":\"2026-11-20T10:00:00Z\"}\n"
+            + "{\"id\":\"B\",\"error\":{\"code\":\"SLA1832\",\"message\":\"\\\"later\\\" in column `At` is not a date-time in the format yyyy-MM-dd'T'HH:mm:ss or yyyy-MM-dd'T'HH:mm or yyyy-MM-dd HH:mm:ss or yyyy-MM-dd HH:mm or yyyy-MM-dd (nor ISO-8601 with an offset)\",\"file\":\"leads.csv\",\"line\":3,\"column\":2}}\n",
+            System.Text.Encoding.UTF8.GetString(output.ToArray()));
+        Assert.Equal((2, 1, 1), (reader.Summary.LeadRows, reader.Summary.Leads, reader.Summary.LeadErrors));
+    }
+}

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
 using NodaTime.TimeZones;
-using SlaEngine.Evaluation;
+using NodaTime.Text;
 
 namespace SlaEngine.Import.Maps;
 
@@ -136,6 +136,9 @@ internal sealed class DateTimeReader
 
     public ImmutableArray<DateFormat> Formats { get; }
 
+    /// <summary>ISO-8601 with <c>Z</c> or an offset, as lead JSON writes instants (fractional seconds allowed).</summary>
+    private static OffsetDateTimePattern IsoWithOffset { get; } = OffsetDateTimePattern.ExtendedIso;
+
     public DateTimeZone Zone { get; }
 
     /// <summary>The formats used when a map names no <c>date_format</c>: ISO-8601 local date-times and dates.</summary>
@@ -151,8 +154,9 @@ internal sealed class DateTimeReader
     public bool TryRead(ReadOnlySpan<char> text, out Instant instant, out DateTimeResolution resolution)
     {
         resolution = DateTimeResolution.Exact;
-        if (LooksLikeOffset(text) && LeadJson.TryParseInstant(text.ToString(), out instant))
+        if (LooksLikeOffset(text) && IsoWithOffset.Parse(text.Trim().ToString()) is { Success: true } iso)
         {
+            instant = iso.Value.ToInstant();
             return true;
         }
 
