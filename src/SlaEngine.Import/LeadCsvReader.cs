@@ -135,17 +135,70 @@ public sealed class LeadCsvReader : IDisposable
     public bool WriteJsonLines(Stream output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var buffered = new BufferedStream(output, 1 << 16);
-        using var writer = new Utf8JsonWriter(buffered, LeadSnapshotJson.WriterOptions);
-        foreach (var row in ReadLeads())
+
+        // Two threads: this one reads the CSV files and builds the snapshots, a second one writes the JSON. At most
+        // four batches of 1,024 rows are in flight, so memory stays bounded.
+        using var batches = new System.Collections.Concurrent.BlockingCollection<ImportedLead[]>(boundedCapacity: 4);
+        using var failed = new CancellationTokenSource();
+        var writing = Task.Run(() =>
         {
-            LeadSnapshotJson.Write(writer, row);
-            writer.Flush();
-            buffered.WriteByte((byte)'\n');
-            writer.Reset();
+            try
+            {
+                Write();
+            }
+            catch
+            {
+                failed.Cancel(); // the reader stops waiting for room; the exception surfaces below
+                throw;
+            }
+        });
+
+        void Write()
+        {
+            var buffered = new BufferedStream(output, 1 << 16);
+            using var writer = new Utf8JsonWriter(buffered, LeadSnapshotJson.WriterOptions);
+            foreach (var batch in batches.GetConsumingEnumerable())
+            {
+                foreach (var row in batch)
+                {
+                    LeadSnapshotJson.Write(writer, row);
+                    writer.Flush();
+                    buffered.WriteByte((byte)'\n');
+                    writer.Reset();
+                }
+            }
+
+            buffered.Flush();
         }
 
-        buffered.Flush();
+        try
+        {
+            var batch = new List<ImportedLead>(1024);
+            foreach (var row in ReadLeads())
+            {
+                batch.Add(row);
+                if (batch.Count == 1024)
+                {
+                    batches.Add([.. batch], failed.Token);
+                    batch.Clear();
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                batches.Add([.. batch], failed.Token);
+            }
+        }
+        catch (OperationCanceledException) when (failed.IsCancellationRequested)
+        {
+            // The writer failed; its exception is thrown below.
+        }
+        finally
+        {
+            batches.CompleteAdding();
+            writing.GetAwaiter().GetResult();
+        }
+
         return _leadErrors == 0 && _fileErrors.IsEmpty;
     }
 
@@ -263,6 +316,12 @@ public sealed class LeadCsvReader : IDisposable
         while (leads.MoveNext())
         {
             ordinal++;
+            if (ordinal == 4096 && leads.Length is { } length && leads.ByteOffset > 0)
+            {
+                // Size the index once from the rows so far, instead of doubling it (and holding both copies) as it grows.
+                index.EnsureCapacity((int)Math.Min(int.MaxValue / 2, length * 1.05 * ordinal / leads.ByteOffset));
+            }
+
             if (!leads.UnclosedQuote && leads.TryGet(0, out var id) && !id.IsEmpty)
             {
                 index.TryAdd(Hash(id), (ordinal, leads.Line));

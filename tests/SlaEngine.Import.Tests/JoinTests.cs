@@ -242,3 +242,22 @@ public sealed class WriteJsonLinesTests
         Assert.Equal((2, 1, 1), (reader.Summary.LeadRows, reader.Summary.Leads, reader.Summary.LeadErrors));
     }
 }
+
+public sealed class WriteJsonLinesFailureTests
+{
+    [Fact]
+    public void WriteJsonLines_OutputFails_ThrowsInsteadOfHanging()
+    {
+        var leads = "Id\n" + string.Concat(Enumerable.Range(0, 20_000).Select(i => "L" + i + "\n"));
+        using var reader = LeadCsvReader.Create(Import.Map("zone: UTC\nleads:\n  id: Id\n"), CsvSource.FromText("leads.csv", leads));
+
+        Assert.Throws<IOException>(() => reader.WriteJsonLines(new FailingStream()));
+    }
+
+    private sealed class FailingStream : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("disk full");
+
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException("disk full");
+    }
+}

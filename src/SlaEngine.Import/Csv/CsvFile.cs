@@ -17,9 +17,10 @@ internal sealed class CsvFile : IDisposable
     private readonly char[][] _buffers;
     private readonly Dictionary<long, CsvMalformedReason> _malformed;
 
-    private CsvFile(string name, CsvReader reader, int[] indices, Dictionary<long, CsvMalformedReason> malformed)
+    private CsvFile(string name, CsvReader reader, int[] indices, Dictionary<long, CsvMalformedReason> malformed, long? length)
     {
         Name = name;
+        Length = length;
         _reader = reader;
         _indices = indices;
         _buffers = new char[indices.Length][];
@@ -32,6 +33,12 @@ internal sealed class CsvFile : IDisposable
     }
 
     public string Name { get; }
+
+    /// <summary>Gets the size of the file in bytes when it is known.</summary>
+    public long? Length { get; }
+
+    /// <summary>Gets the byte offset where the current row starts.</summary>
+    public long ByteOffset => _reader.ByteOffset;
 
     /// <summary>Gets the 1-based line where the current row starts.</summary>
     public int Line { get; private set; }
@@ -76,7 +83,7 @@ internal sealed class CsvFile : IDisposable
             DetectSeparatorHint = false,
             OnMalformedRecord = m => malformed.TryAdd(m.LineNumber, m.Reason),
         };
-        var file = new CsvFile(source.Name, CsvReader.Create(stream, options, false), new int[columns.Count], malformed);
+        var file = new CsvFile(source.Name, CsvReader.Create(stream, options, false), new int[columns.Count], malformed, stream.CanSeek ? stream.Length : null);
         try
         {
             if (file.ReadHeader(columns, errors))
