@@ -202,6 +202,16 @@ public sealed class LeadCsvReader : IDisposable
         return _leadErrors == 0 && _fileErrors.IsEmpty;
     }
 
+    /// <summary>
+    /// Reads the leads as a stream of UTF-8 JSON lines, produced as the stream is read (one line per row of the leads
+    /// file: the snapshot, or the row's error line, as <see cref="WriteJsonLines"/> writes them). For hosts that hand
+    /// lead JSONL to another reader. <see cref="Summary"/> is complete once the stream has been read to its end.
+    /// </summary>
+    /// <param name="onRow">Called with each row just before its line is produced (for example to note the error rows), or null.</param>
+    /// <returns>A read-only, forward-only stream; dispose it before the reader.</returns>
+    /// <exception cref="InvalidOperationException">The leads have already been read.</exception>
+    public Stream OpenJsonLines(Action<ImportedLead>? onRow = null) => new JsonLinesStream(ReadLeads(), onRow);
+
     /// <summary>Removes the temporary files.</summary>
     public void Dispose()
     {

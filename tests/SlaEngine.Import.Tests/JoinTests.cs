@@ -261,3 +261,31 @@ public sealed class WriteJsonLinesFailureTests
         public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException("disk full");
     }
 }
+
+public sealed class OpenJsonLinesTests
+{
+    [Fact]
+    public void OpenJsonLines_StreamsTheSameLinesAsWriteJsonLines()
+    {
+        const string map = "zone: UTC\nleads:\n  id: Id\n  mql_at: At\n";
+        const string csv = "Id,At\nA,2026-11-20 10:00\nB,later\nC,\n";
+        using var first = LeadCsvReader.Create(Import.Map(map), CsvSource.FromText("leads.csv", csv));
+        using var written = new MemoryStream();
+        first.WriteJsonLines(written);
+
+        var errors = new List<int>();
+        using var second = LeadCsvReader.Create(Import.Map(map), CsvSource.FromText("leads.csv", csv));
+        using var stream = second.OpenJsonLines(row => { if (!row.Success) { errors.Add(row.Line); } });
+        using var copy = new MemoryStream();
+        var chunk = new byte[7]; // small reads cross line boundaries
+        int n;
+        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            copy.Write(chunk, 0, n);
+        }
+
+        Assert.Equal(written.ToArray(), copy.ToArray());
+        Assert.Equal([3], errors);
+        Assert.Equal(3, second.Summary.LeadRows);
+    }
+}
