@@ -51,6 +51,42 @@ internal static class ImportInput
             new LeadCsvReaderOptions { OnWarning = w => stderr.WriteLine(w) });
     }
 
+    /// <summary>
+    /// For <c>--map</c> on the commands that read lead JSONL: checks the files, then returns a stream of the valid
+    /// leads' JSON lines for the command's usual reader. Rows that cannot be read are written to stderr as located
+    /// errors (<c>leads.csv:3:2: error SLA1832: …</c>) instead of reaching the command; warnings go to stderr too.
+    /// Null (with the exit code) when the map, the options or a file is wrong.
+    /// </summary>
+    internal static Stream? OpenLeadLines(LeadCsvReader reader, TextWriter stderr, out int exit)
+    {
+        exit = Program.ExitOk;
+        var errors = reader.CheckFiles();
+        if (!errors.IsEmpty)
+        {
+            foreach (var error in errors)
+            {
+                stderr.WriteLine(error);
+            }
+
+            exit = Program.ExitInvalidInput;
+            return null;
+        }
+
+        return reader.OpenJsonLines(row => stderr.WriteLine(row.Error), includeErrorRows: false);
+    }
+
+    /// <summary>The exit code of a command that read leads through <c>--map</c>: 3 when a lead row could not be read, else the command's own.</summary>
+    internal static int ExitCode(LeadCsvReader? reader, int exit, TextWriter stderr)
+    {
+        if (reader is null)
+        {
+            return exit;
+        }
+
+        Finish(reader, stderr);
+        return exit == Program.ExitOk && reader.Summary.LeadErrors > 0 ? Program.ExitInvalidInput : exit;
+    }
+
     /// <summary>Prints the file errors and the closing count on stderr; returns whether every file could be used.</summary>
     internal static bool Finish(LeadCsvReader reader, TextWriter stderr)
     {

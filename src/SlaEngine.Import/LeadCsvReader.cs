@@ -210,7 +210,41 @@ public sealed class LeadCsvReader : IDisposable
     /// <param name="onRow">Called with each row just before its line is produced (for example to note the error rows), or null.</param>
     /// <returns>A read-only, forward-only stream; dispose it before the reader.</returns>
     /// <exception cref="InvalidOperationException">The leads have already been read.</exception>
-    public Stream OpenJsonLines(Action<ImportedLead>? onRow = null) => new JsonLinesStream(ReadLeads(), onRow);
+    public Stream OpenJsonLines(Action<ImportedLead>? onRow = null) => OpenJsonLines(onRow, includeErrorRows: true);
+
+    /// <summary>
+    /// Reads the leads as a stream of UTF-8 JSON lines, as <see cref="OpenJsonLines(Action{ImportedLead}?)"/> does,
+    /// optionally without the error lines (for a reader that takes every line as a lead: report the error rows through
+    /// <paramref name="onRow"/> instead).
+    /// </summary>
+    /// <param name="onRow">Called with each row just before its line is produced (or skipped), or null.</param>
+    /// <param name="includeErrorRows">Whether rows that could not be read get their error line in the stream.</param>
+    /// <returns>A read-only, forward-only stream; dispose it before the reader.</returns>
+    /// <exception cref="InvalidOperationException">The leads have already been read.</exception>
+    public Stream OpenJsonLines(Action<ImportedLead>? onRow, bool includeErrorRows) =>
+        new JsonLinesStream(includeErrorRows ? ReadLeads() : ReadLeads().Where(row => { if (!row.Success) { onRow?.Invoke(row); } return row.Success; }), row => { if (row.Success || includeErrorRows) { onRow?.Invoke(row); } });
+
+    /// <summary>
+    /// Checks, before reading any row, that every file can be opened, has a header and has every column the map
+    /// names (each problem at once, as <see cref="ImportSummary.FileErrors"/> would report it). Reads only the headers.
+    /// </summary>
+    /// <returns>The file errors; empty when the export can be read.</returns>
+    public ImmutableArray<Diagnostic> CheckFiles()
+    {
+        var errors = new List<Diagnostic>();
+        CsvFile.Open(_leads, _map.Separator, LeadColumns(_map.Leads), errors)?.Dispose();
+        if (_touches is not null)
+        {
+            CsvFile.Open(_touches, _map.Separator, TouchColumns(_map.Touches!), errors)?.Dispose();
+        }
+
+        if (_events is not null)
+        {
+            CsvFile.Open(_events, _map.Separator, EventColumns(_map.Events!), errors)?.Dispose();
+        }
+
+        return [.. errors];
+    }
 
     /// <summary>Removes the temporary files.</summary>
     public void Dispose()
@@ -239,13 +273,17 @@ public sealed class LeadCsvReader : IDisposable
         return [.. columns];
     }
 
+    private static ColumnMap[] TouchColumns(TouchMap map) => map.Outcome is null ? [map.Lead, map.At, map.Channel] : [map.Lead, map.At, map.Channel, map.Outcome];
+
+    private static ColumnMap[] EventColumns(EventMap map) => [map.Lead, map.At, map.Type];
+
     private IEnumerable<ImportedLead> Read()
     {
         var leadColumns = LeadColumns(_map.Leads);
         var errors = new List<Diagnostic>();
         var leadsFile = CsvFile.Open(_leads, _map.Separator, leadColumns, errors);
-        var touchColumns = _map.Touches is { } t ? new[] { t.Lead, t.At, t.Channel }.Concat(t.Outcome is null ? [] : [t.Outcome]).ToArray() : [];
-        var eventColumns = _map.Events is { } e ? new[] { e.Lead, e.At, e.Type } : [];
+        var touchColumns = _map.Touches is { } t ? TouchColumns(t) : [];
+        var eventColumns = _map.Events is { } e ? EventColumns(e) : [];
         var touchesFile = _touches is null ? null : CsvFile.Open(_touches, _map.Separator, touchColumns, errors);
         var eventsFile = _events is null ? null : CsvFile.Open(_events, _map.Separator, eventColumns, errors);
         if (errors.Count > 0)

@@ -289,3 +289,31 @@ public sealed class OpenJsonLinesTests
         Assert.Equal(3, second.Summary.LeadRows);
     }
 }
+
+public sealed class CheckFilesTests
+{
+    [Fact]
+    public void CheckFiles_ReportsEveryFileProblem_BeforeAnyRowIsRead()
+    {
+        var map = Import.Map(MapLoaderTests.SpecMap);
+        using var reader = LeadCsvReader.Create(map, CsvSource.FromText("leads.csv", "Lead ID,MQL Date\n"), CsvSource.FromText("touches.csv", ""), CsvSource.FromFile(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".csv")));
+
+        var errors = reader.CheckFiles();
+
+        Assert.Equal(["SLA1821", "SLA1821", "SLA1821", "SLA1821", "SLA1821", "SLA1822", "SLA1820"], errors.Select(e => e.Code).ToArray());
+        Assert.Equal(0, reader.Summary.LeadRows);
+    }
+
+    [Fact]
+    public void OpenJsonLines_WithoutErrorRows_HandsThemToTheCallback()
+    {
+        using var reader = LeadCsvReader.Create(Import.Map("zone: UTC\nleads:\n  id: Id\n  mql_at: At\n"), CsvSource.FromText("leads.csv", "Id,At\nA,\nB,later\nC,\n"));
+        var errors = new List<string>();
+
+        using var stream = reader.OpenJsonLines(row => { if (!row.Success) { errors.Add(row.Error.ToString()); } }, includeErrorRows: false);
+        using var text = new StreamReader(stream);
+
+        Assert.Equal("{\"id\":\"A\"}\n{\"id\":\"C\"}\n", text.ReadToEnd());
+        Assert.Equal(["leads.csv:3:2: error SLA1832: \"later\" in column `At` is not a date-time in the format yyyy-MM-dd'T'HH:mm:ss or yyyy-MM-dd'T'HH:mm or yyyy-MM-dd HH:mm:ss or yyyy-MM-dd HH:mm or yyyy-MM-dd (nor ISO-8601 with an offset)"], errors);
+    }
+}
