@@ -364,11 +364,7 @@ public sealed class LeadCsvReader : IDisposable
         while (leads.MoveNext())
         {
             ordinal++;
-            if (ordinal == 4096 && leads.Length is { } length && leads.ByteOffset > 0)
-            {
-                // Size the index once from the rows so far, instead of doubling it (and holding both copies) as it grows.
-                index.EnsureCapacity((int)Math.Min(int.MaxValue / 2, length * 1.05 * ordinal / leads.ByteOffset));
-            }
+            SizeIndex(index, leads, ordinal);
 
             if (!leads.UnclosedQuote && leads.TryGet(0, out var id) && !id.IsEmpty)
             {
@@ -377,6 +373,21 @@ public sealed class LeadCsvReader : IDisposable
         }
 
         return index;
+    }
+
+    /// <summary>At the 4,096th row, sizes the id index once for the whole file (estimated from the bytes per row so far), instead of doubling it, and holding both copies, as it grows.</summary>
+    private static void SizeIndex(Dictionary<UInt128, (int Ordinal, int Line)> index, CsvFile leads, int ordinal)
+    {
+        if (ordinal == 4096 && leads.Length is { } length && leads.ByteOffset > 0)
+        {
+            index.EnsureCapacity((int)Math.Min(int.MaxValue / 2, length * 1.05 * ordinal / leads.ByteOffset));
+        }
+    }
+
+    private static bool TryIndex(Dictionary<UInt128, (int Ordinal, int Line)> index, CsvFile file, int ordinal, UInt128 hash, int line)
+    {
+        SizeIndex(index, file, ordinal);
+        return index.TryAdd(hash, (ordinal, line));
     }
 
     private ImportedLead ReadLead(CsvFile file, int ordinal, Dictionary<UInt128, (int Ordinal, int Line)> index, bool joined)
@@ -412,7 +423,7 @@ public sealed class LeadCsvReader : IDisposable
                 return ImportedLead.Fail(id, Error(ImportDiagnosticCodes.LeadDuplicateId, file, file.ColumnNumber(0), ImportText.Invariant($"the lead id `{id}` is already on line {first.Line}; that row keeps the id and its activities")), line);
             }
         }
-        else if (!index.TryAdd(hash, (ordinal, line)))
+        else if (!TryIndex(index, file, ordinal, hash, line))
         {
             return ImportedLead.Fail(id, Error(ImportDiagnosticCodes.LeadDuplicateId, file, file.ColumnNumber(0), ImportText.Invariant($"the lead id `{id}` is already on line {index[hash].Line}; that row keeps the id")), line);
         }
