@@ -75,6 +75,38 @@ internal static class ImportInput
         return reader.OpenJsonLines(row => stderr.WriteLine(row.Error), includeErrorRows: false);
     }
 
+    /// <summary>
+    /// The leads of a command that reads lead JSONL: the <c>--leads</c> file as lines, or with <c>--map</c> the CSV
+    /// export's valid leads as lines (<paramref name="reader"/> set; pass it to <see cref="ExitCode"/> at the end).
+    /// Null (with the exit code) when the map, the options or a file is wrong.
+    /// </summary>
+    internal static LineSource? OpenLeads(string leadsPath, string? mapPath, string? touchesPath, string? eventsPath, TextWriter stderr, out LeadCsvReader? reader, out int exit)
+    {
+        reader = null;
+        exit = Program.ExitOk;
+        if (mapPath is null)
+        {
+            if (touchesPath is not null || eventsPath is not null)
+            {
+                exit = Usage(stderr, "--touches and --events need --map: they are CSV files of a CRM export.");
+                return null;
+            }
+
+            return LineSource.Open(leadsPath);
+        }
+
+        reader = Open(new Settings(mapPath, leadsPath, touchesPath, eventsPath), stderr, out exit);
+        var stream = reader is null ? null : OpenLeadLines(reader, stderr, out exit);
+        if (stream is null)
+        {
+            reader?.Dispose();
+            reader = null;
+            return null;
+        }
+
+        return new LineSource(stream);
+    }
+
     /// <summary>The exit code of a command that read leads through <c>--map</c>: 3 when a lead row could not be read, else the command's own.</summary>
     internal static int ExitCode(LeadCsvReader? reader, int exit, TextWriter stderr)
     {
