@@ -203,26 +203,20 @@ public sealed class LeadCsvReader : IDisposable
     }
 
     /// <summary>
-    /// Reads the leads as a stream of UTF-8 JSON lines, produced as the stream is read (one line per row of the leads
-    /// file: the snapshot, or the row's error line, as <see cref="WriteJsonLines"/> writes them). For hosts that hand
-    /// lead JSONL to another reader. <see cref="Summary"/> is complete once the stream has been read to its end.
-    /// </summary>
-    /// <param name="onRow">Called with each row just before its line is produced (for example to note the error rows), or null.</param>
-    /// <returns>A read-only, forward-only stream; dispose it before the reader.</returns>
-    /// <exception cref="InvalidOperationException">The leads have already been read.</exception>
-    public Stream OpenJsonLines(Action<ImportedLead>? onRow = null) => OpenJsonLines(onRow, includeErrorRows: true);
-
-    /// <summary>
-    /// Reads the leads as a stream of UTF-8 JSON lines, as <see cref="OpenJsonLines(Action{ImportedLead}?)"/> does,
-    /// optionally without the error lines (for a reader that takes every line as a lead: report the error rows through
-    /// <paramref name="onRow"/> instead).
+    /// Reads the leads as a stream of UTF-8 JSON lines, produced as the stream is read: one line per row of the leads
+    /// file (the snapshot, or the row's error line, as <see cref="WriteJsonLines"/> writes them), or only the snapshots
+    /// when <paramref name="includeErrorRows"/> is false (for a reader that takes every line as a lead: report the error
+    /// rows through <paramref name="onRow"/> instead). <see cref="Summary"/> is complete once the stream has been read
+    /// to its end.
     /// </summary>
     /// <param name="onRow">Called with each row just before its line is produced (or skipped), or null.</param>
     /// <param name="includeErrorRows">Whether rows that could not be read get their error line in the stream.</param>
     /// <returns>A read-only, forward-only stream; dispose it before the reader.</returns>
     /// <exception cref="InvalidOperationException">The leads have already been read.</exception>
-    public Stream OpenJsonLines(Action<ImportedLead>? onRow, bool includeErrorRows) =>
-        new JsonLinesStream(includeErrorRows ? ReadLeads() : ReadLeads().Where(row => { if (!row.Success) { onRow?.Invoke(row); } return row.Success; }), row => { if (row.Success || includeErrorRows) { onRow?.Invoke(row); } });
+    public Stream OpenJsonLines(Action<ImportedLead>? onRow = null, bool includeErrorRows = true) =>
+        new JsonLinesStream(
+            includeErrorRows ? ReadLeads() : ReadLeads().Where(row => { if (!row.Success) { onRow?.Invoke(row); } return row.Success; }),
+            row => { if (row.Success || includeErrorRows) { onRow?.Invoke(row); } });
 
     /// <summary>
     /// Checks, before reading any row, that every file can be opened, has a header and has every column the map
@@ -477,7 +471,7 @@ public sealed class LeadCsvReader : IDisposable
                     return ImportedLead.Fail(id, Error(ImportDiagnosticCodes.DispositionWithoutDate, file, file.ColumnNumber(slot + 1), "the lead's status " + ImportText.Quote(status) + " is a disposition (" + outcomeText + ") but the column `" + map.DispositionAt!.Name + "` is empty"), line);
                 }
 
-                disposition = new LeadDisposition(Enum.Parse<DispositionOutcome>(outcomeText, ignoreCase: true), dispositionAt.Value);
+                disposition = new LeadDisposition { Outcome = Enum.Parse<DispositionOutcome>(outcomeText, ignoreCase: true), At = dispositionAt.Value };
             }
         }
 

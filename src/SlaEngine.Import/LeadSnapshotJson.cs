@@ -6,7 +6,7 @@ using SlaEngine.Evaluation;
 namespace SlaEngine.Import;
 
 /// <summary>
-/// Writes lead snapshots as the lead JSON that <c>slaengine evaluate</c> and <see cref="LeadJson"/> read: one compact
+/// Writes lead snapshots as the lead JSON that <c>slaengine evaluate</c> and <see cref="LeadSnapshot.Parse(string)"/> read: one compact
 /// object per line, <c>snake_case</c>, instants in UTC as <c>uuuu-MM-ddTHH:mm:ssZ</c>. Empty collections and absent
 /// values are left out. Thread-safe.
 /// </summary>

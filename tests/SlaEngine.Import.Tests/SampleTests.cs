@@ -30,7 +30,7 @@ public sealed class SampleTests
         // at 11:10 EST (16:10Z): met. The 11:25 email is her second touch.
         var ana = results[0];
         Assert.Equal((LeadStatus.Mql, "platinum", "enterprise"), (ana.Status, ana.Tier, ana.Team));
-        Assert.Equal(new MilestoneResult("first_touch", Instant.FromUtc(2026, 11, 20, 18, 30), MilestoneStatus.Met, Instant.FromUtc(2026, 11, 20, 16, 10), Duration.Zero), ana.Milestone("first_touch"));
+        Assert.Equal((Instant.FromUtc(2026, 11, 20, 18, 30), MilestoneStatus.Met, Instant.FromUtc(2026, 11, 20, 16, 10)), Due(ana));
         Assert.Equal(["call", "email"], import.Leads[0].Lead!.Touches.Select(t => t.Channel));
         Assert.Equal("Left Voicemail", import.Leads[0].Lead!.Touches[0].Outcome);
 
@@ -46,7 +46,7 @@ public sealed class SampleTests
         var siobhan = results[2];
         Assert.Equal(LeadStatus.Converted, siobhan.Status);
         Assert.StartsWith("disposition: convert", siobhan.Reason, StringComparison.Ordinal);
-        Assert.Equal(new LeadDisposition(DispositionOutcome.Convert, Instant.FromUtc(2026, 11, 23, 5, 0)), import.Leads[2].Lead!.Disposition);
+        Assert.Equal(new LeadDisposition { Outcome = DispositionOutcome.Convert, At = Instant.FromUtc(2026, 11, 23, 5, 0) }, import.Leads[2].Lead!.Disposition);
         Assert.Equal(1500, import.Leads[2].Lead!.Attributes["employees"].AsNumber);
         Assert.Single(import.Leads[2].Lead!.Touches); // the "Task" row maps to null: skipped, not a touch
 
@@ -76,7 +76,7 @@ public sealed class SampleTests
         // at 09:50 CST = 15:50Z met it.
         var grace = results[0];
         Assert.Equal((LeadStatus.Mql, "platinum", "enterprise", "us-sales"), (grace.Status, grace.Tier, grace.Team, grace.Calendar));
-        Assert.Equal(new MilestoneResult("first_touch", Instant.FromUtc(2026, 11, 23, 16, 5), MilestoneStatus.Met, Instant.FromUtc(2026, 11, 23, 15, 50), Duration.Zero), grace.Milestone("first_touch"));
+        Assert.Equal((Instant.FromUtc(2026, 11, 23, 16, 5), MilestoneStatus.Met, Instant.FromUtc(2026, 11, 23, 15, 50)), Due(grace));
         Assert.Equal("connected", import.Leads[0].Lead!.Touches.Single().Outcome); // the meeting row maps to null
 
         // Oliver Brennan: provider pain, rank 64: gold. 25 employees, "United Kingdom" maps to GB: emea on the London
@@ -100,6 +100,9 @@ public sealed class SampleTests
             import.Warnings.Select(w => w.ToString()));
         Assert.Equal((5, 2, 2), (import.Summary.TouchRows, import.Summary.Touches, import.Summary.SkippedByMap));
     }
+
+    private static (Instant? Due, MilestoneStatus Status, Instant? MetAt) Due(LeadEvaluation evaluation) =>
+        evaluation.Milestone("first_touch") is { } m ? (m.Due, m.Status, m.MetAt) : default;
 
     internal static string Sample(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "samples", .. parts]);
 

@@ -67,11 +67,11 @@ internal sealed class ActivitySpool : IDisposable
             ref var r = ref _records[i];
             if (r.Kind == 0)
             {
-                touches.Add(new LeadTouch(r.Text, r.At, r.Outcome));
+                touches.Add(new LeadTouch { Channel = r.Text, At = r.At, Outcome = r.Outcome });
             }
             else
             {
-                events.Add(new LeadEvent(r.Text, r.At));
+                events.Add(new LeadEvent { Type = r.Text, At = r.At });
             }
 
             _records[i] = default;
