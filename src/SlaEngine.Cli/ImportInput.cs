@@ -107,6 +107,20 @@ internal static class ImportInput
         return new LineSource(stream);
     }
 
+    /// <summary>
+    /// Runs a command's pipeline over its leads: the <c>--leads</c> JSONL, or with <c>--map</c> (and <c>--touches</c>,
+    /// <c>--events</c>) the CSV export's valid leads; rows that cannot be read are located errors on stderr and make
+    /// the exit code 3.
+    /// </summary>
+    internal static int WithLeads(CommandLine line, string leadsPath, TextWriter stderr, Func<LineSource, int> run)
+    {
+        using var source = OpenLeads(leadsPath, line.Optional("--map"), line.Optional("--touches"), line.Optional("--events"), stderr, out var reader, out var exit);
+        using (reader)
+        {
+            return source is null ? exit : ExitCode(reader, run(source), stderr);
+        }
+    }
+
     /// <summary>The exit code of a command that read leads through <c>--map</c>: 3 when a lead row could not be read, else the command's own.</summary>
     internal static int ExitCode(LeadCsvReader? reader, int exit, TextWriter stderr)
     {

@@ -12,6 +12,7 @@ internal static class CompareCommand
 {
     internal const string Help = """
         Usage: slaengine compare --base A.yaml --candidate B.yaml --at INSTANT [--leads FILE|-] [--strict] [--format json|table]
+               (CSV instead of JSONL: --map MAP.yaml --leads LEADS.csv [--touches T.csv] [--events E.csv]; see docs/import.md)
 
         Backtests a policy change: evaluates every lead (JSONL, one object per line) under both policies at INSTANT.
         For each lead whose status, tier, team, or a milestone's due or verdict differs, prints one line
@@ -42,7 +43,7 @@ internal static class CompareCommand
 
     internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var line = CommandLine.Parse(args, ["--base", "--candidate", "--at", "--leads", "--format"], ["--strict"]);
+        var line = CommandLine.Parse(args, ["--base", "--candidate", "--at", "--leads", "--map", "--touches", "--events", "--format"], ["--strict"]);
         var strict = line.Flag("--strict");
         var basePath = line.Required("--base", "current.yaml");
         var candidatePath = line.Required("--candidate", "proposed.yaml");
@@ -72,50 +73,52 @@ internal static class CompareCommand
             stdout.WriteLine($"{"id",-16} {"field",-36} {"base",-24} candidate");
         }
 
-        using var source = LineSource.Open(line.Optional("--leads") ?? "-");
-        var number = 0;
-        var invalid = false;
-        while (source.ReadLine() is { } bytes)
+        return ImportInput.WithLeads(line, line.Optional("--leads") ?? "-", stderr, source =>
         {
-            number++;
-            var outcome = Compare(comparison, bytes, number, strict);
-            if (outcome.Error is { } error)
+            var number = 0;
+            var invalid = false;
+            while (source.ReadLine() is { } bytes)
             {
-                invalid = true;
-                stdout.WriteLine(EvaluationJson.Serialize(error, number));
-                continue;
+                number++;
+                var outcome = Compare(comparison, bytes, number, strict);
+                if (outcome.Error is { } error)
+                {
+                    invalid = true;
+                    stdout.WriteLine(EvaluationJson.Serialize(error, number));
+                    continue;
+                }
+
+                var result = outcome.Result!;
+                if (!result.Differs)
+                {
+                    continue;
+                }
+
+                if (table)
+                {
+                    foreach (var change in result.Changes)
+                    {
+                        stdout.WriteLine($"{Cut(result.Id, 16),-16} {change.Field,-36} {change.Base ?? "null",-24} {change.Candidate ?? "null"}");
+                    }
+                }
+                else
+                {
+                    stdout.WriteLine(PolicyComparisonJson.Serialize(result));
+                }
             }
 
-            var result = outcome.Result!;
-            if (!result.Differs)
-            {
-                continue;
-            }
-
+            var totals = comparison.Totals;
             if (table)
             {
-                foreach (var change in result.Changes)
-                {
-                    stdout.WriteLine($"{Cut(result.Id, 16),-16} {change.Field,-36} {change.Base ?? "null",-24} {change.Candidate ?? "null"}");
-                }
+                WriteTotalsTable(stdout, totals);
             }
             else
             {
-                stdout.WriteLine(PolicyComparisonJson.Serialize(result));
+                stdout.WriteLine(PolicyComparisonJson.Serialize(totals));
             }
-        }
 
-        var totals = comparison.Totals;
-        if (table)
-        {
-            WriteTotalsTable(stdout, totals);
-        }
-        else
-        {
-            stdout.WriteLine(PolicyComparisonJson.Serialize(totals));
-        }
-
-        return invalid ? Program.ExitInvalidInput : Program.ExitOk;
+            return invalid ? Program.ExitInvalidInput : Program.ExitOk;
+        });
     }
 
     /// <summary>Reads one lead line and evaluates it under both policies; a lead either policy cannot evaluate is an error naming that policy.</summary>

@@ -13,6 +13,7 @@ internal static class EvaluateCommand
 {
     internal const string Help = """
         Usage: slaengine evaluate --policy POLICY.yaml --at INSTANT [--leads FILE|-] [--explain] [--strict] [--format jsonl|table]
+               (CSV instead of JSONL: --map MAP.yaml --leads LEADS.csv [--touches T.csv] [--events E.csv]; see docs/import.md)
 
         Evaluates each lead (one JSON object per line; standard input when --leads is - or omitted) at INSTANT and
         prints one line per input line, in input order. An invalid lead line gets
@@ -46,7 +47,7 @@ internal static class EvaluateCommand
 
     internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var line = CommandLine.Parse(args, ["--policy", "--at", "--leads", "--format"], ["--explain", "--strict"]);
+        var line = CommandLine.Parse(args, ["--policy", "--at", "--leads", "--map", "--touches", "--events", "--format"], ["--explain", "--strict"]);
         var policyPath = line.Required("--policy", "policy.yaml");
         var at = ParseAt(line.Required("--at", "2026-11-22T12:00:00Z"));
         var format = line.Optional("--format") ?? "jsonl";
@@ -62,26 +63,28 @@ internal static class EvaluateCommand
             return Program.ExitFailure;
         }
 
-        using var source = LineSource.Open(line.Optional("--leads") ?? "-");
-        var options = (explain ? EvaluationOptions.Default : EvaluationOptions.WithoutTrace) with { Strict = line.Flag("--strict") };
-        if (format == "table")
+        return ImportInput.WithLeads(line, line.Optional("--leads") ?? "-", stderr, source =>
         {
-            var table = new EvaluationTable(stdout, EvaluationTable.SupportsColour(stdout));
-            var anyInvalid = false;
-            foreach (var batch in Evaluated(source, policy, at, options))
+            var options = (explain ? EvaluationOptions.Default : EvaluationOptions.WithoutTrace) with { Strict = line.Flag("--strict") };
+            if (format == "table")
             {
-                foreach (var outcome in batch)
+                var table = new EvaluationTable(stdout, EvaluationTable.SupportsColour(stdout));
+                var anyInvalid = false;
+                foreach (var batch in Evaluated(source, policy, at, options))
                 {
-                    anyInvalid |= outcome.Evaluation is null;
-                    table.Add(outcome);
+                    foreach (var outcome in batch)
+                    {
+                        anyInvalid |= outcome.Evaluation is null;
+                        table.Add(outcome);
+                    }
                 }
+
+                table.Flush();
+                return anyInvalid ? Program.ExitInvalidInput : Program.ExitOk;
             }
 
-            table.Flush();
-            return anyInvalid ? Program.ExitInvalidInput : Program.ExitOk;
-        }
-
-        return WriteJsonLines(source, policy, at, options, explain, stdout) ? Program.ExitInvalidInput : Program.ExitOk;
+            return WriteJsonLines(source, policy, at, options, explain, stdout) ? Program.ExitInvalidInput : Program.ExitOk;
+        });
     }
 
     /// <summary>

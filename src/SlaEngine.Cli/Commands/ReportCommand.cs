@@ -8,6 +8,7 @@ internal static class ReportCommand
 {
     internal const string Help = """
         Usage: slaengine report --policy POLICY.yaml --at INSTANT --leads FILE|- [--by tier|team] [--strict] [--format json|table]
+               (CSV instead of JSONL: --map MAP.yaml --leads LEADS.csv [--touches T.csv] [--events E.csv]; see docs/import.md)
 
         Evaluates every lead (one JSON object per line; - reads standard input) at INSTANT and prints a compliance
         report, overall and per group: leads by status; per milestone met, met late, breached, pending (at_risk counts
@@ -41,7 +42,7 @@ internal static class ReportCommand
 
     internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var line = CommandLine.Parse(args, ["--policy", "--at", "--leads", "--by", "--format"], ["--strict"]);
+        var line = CommandLine.Parse(args, ["--policy", "--at", "--leads", "--map", "--touches", "--events", "--by", "--format"], ["--strict"]);
         var policyPath = line.Required("--policy", "policy.yaml");
         var at = EvaluateCommand.ParseAt(line.Required("--at", "2026-11-22T12:00:00Z"));
         var leadsPath = line.Required("--leads", "leads.jsonl");
@@ -71,39 +72,41 @@ internal static class ReportCommand
 
         var progress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
         var builder = new ComplianceReportBuilder(policy, at, grouping);
-        using var source = LineSource.Open(leadsPath);
-        var count = 0L;
-        var invalid = false;
-        var options = EvaluationOptions.WithoutTrace with { Strict = line.Flag("--strict") };
-        foreach (var batch in EvaluateCommand.Evaluated(source, policy, at, options, BatchSize))
+        return ImportInput.WithLeads(line, leadsPath, stderr, source =>
         {
-            foreach (var outcome in batch)
+            var count = 0L;
+            var invalid = false;
+            var options = EvaluationOptions.WithoutTrace with { Strict = line.Flag("--strict") };
+            foreach (var batch in EvaluateCommand.Evaluated(source, policy, at, options, BatchSize))
             {
-                if (outcome.Evaluation is { } evaluation)
+                foreach (var outcome in batch)
                 {
-                    builder.Add(evaluation, outcome.Lead!);
-                }
-                else
-                {
-                    builder.AddInvalid();
-                    invalid = true;
-                    stderr.WriteLine(EvaluationJson.Serialize(outcome.Error!, outcome.Line));
-                }
+                    if (outcome.Evaluation is { } evaluation)
+                    {
+                        builder.Add(evaluation, outcome.Lead!);
+                    }
+                    else
+                    {
+                        builder.AddInvalid();
+                        invalid = true;
+                        stderr.WriteLine(EvaluationJson.Serialize(outcome.Error!, outcome.Line));
+                    }
 
-                if (++count % ProgressEvery == 0 && progress)
-                {
-                    stderr.Write(CommandLine.Invariant($"\rslaengine report: {count:N0} leads…"));
+                    if (++count % ProgressEvery == 0 && progress)
+                    {
+                        stderr.Write(CommandLine.Invariant($"\rslaengine report: {count:N0} leads…"));
+                    }
                 }
             }
-        }
 
-        if (progress && count >= ProgressEvery)
-        {
-            stderr.WriteLine(CommandLine.Invariant($"\rslaengine report: {count:N0} leads, done."));
-        }
+            if (progress && count >= ProgressEvery)
+            {
+                stderr.WriteLine(CommandLine.Invariant($"\rslaengine report: {count:N0} leads, done."));
+            }
 
-        var report = builder.Build();
-        stdout.Write(format == "table" ? ComplianceReportTable.Render(report) : ComplianceReportJson.Serialize(report) + "\n");
-        return invalid ? Program.ExitInvalidInput : Program.ExitOk;
+            var report = builder.Build();
+            stdout.Write(format == "table" ? ComplianceReportTable.Render(report) : ComplianceReportJson.Serialize(report) + "\n");
+            return invalid ? Program.ExitInvalidInput : Program.ExitOk;
+        });
     }
 }

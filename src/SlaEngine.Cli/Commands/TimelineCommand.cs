@@ -11,6 +11,7 @@ internal static class TimelineCommand
 {
     internal const string Help = """
         Usage: slaengine timeline --policy POLICY.yaml --at INSTANT [--until INSTANT] [--leads FILE|-]
+               (CSV instead of JSONL: --map MAP.yaml --leads LEADS.csv [--touches T.csv] [--events E.csv]; see docs/import.md)
 
         For each lead (one JSON object per line; standard input when --leads is - or omitted) lists every change of
         its verdict after INSTANT and up to --until (default 366 days later), exact to the second, one line per input
@@ -39,7 +40,7 @@ internal static class TimelineCommand
 
     internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var line = CommandLine.Parse(args, ["--policy", "--at", "--until", "--leads"], []);
+        var line = CommandLine.Parse(args, ["--policy", "--at", "--until", "--leads", "--map", "--touches", "--events"], []);
         var policyPath = line.Required("--policy", "policy.yaml");
         var at = EvaluateCommand.ParseAt(line.Required("--at", "2026-11-20T20:00:00Z"));
         Instant? until = null;
@@ -65,34 +66,36 @@ internal static class TimelineCommand
             return Program.ExitFailure;
         }
 
-        using var source = LineSource.Open(line.Optional("--leads") ?? "-");
-        var invalid = false;
-        foreach (var batch in EvaluateCommand.Prefetched(EvaluateCommand.Batches(source, 2048)))
+        return ImportInput.WithLeads(line, line.Optional("--leads") ?? "-", stderr, source =>
         {
-            var lines = new string[batch.Count];
-            var chunks = (batch.Count + ChunkSize - 1) / ChunkSize;
-            Parallel.For(0, chunks, Parallelism, c =>
+            var invalid = false;
+            foreach (var batch in EvaluateCommand.Prefetched(EvaluateCommand.Batches(source, 2048)))
             {
-                var end = Math.Min(batch.Count, (c + 1) * ChunkSize);
-                for (var i = c * ChunkSize; i < end; i++)
+                var lines = new string[batch.Count];
+                var chunks = (batch.Count + ChunkSize - 1) / ChunkSize;
+                Parallel.For(0, chunks, Parallelism, c =>
                 {
-                    lines[i] = Process(policy, batch.Line(i), batch.Number(i), at, until, out var bad);
-                    if (bad)
+                    var end = Math.Min(batch.Count, (c + 1) * ChunkSize);
+                    for (var i = c * ChunkSize; i < end; i++)
                     {
-                        Volatile.Write(ref invalid, true);
+                        lines[i] = Process(policy, batch.Line(i), batch.Number(i), at, until, out var bad);
+                        if (bad)
+                        {
+                            Volatile.Write(ref invalid, true);
+                        }
                     }
+                });
+
+                foreach (var text in lines)
+                {
+                    stdout.Write(text);
+                    stdout.Write('\n');
                 }
-            });
-
-            foreach (var text in lines)
-            {
-                stdout.Write(text);
-                stdout.Write('\n');
             }
-        }
 
-        stdout.Flush();
-        return invalid ? Program.ExitInvalidInput : Program.ExitOk;
+            stdout.Flush();
+            return invalid ? Program.ExitInvalidInput : Program.ExitOk;
+        });
     }
 
     /// <summary>Reads one lead line and writes its timeline line, or its located error line; never throws.</summary>

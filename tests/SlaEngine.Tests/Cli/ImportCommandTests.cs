@@ -91,6 +91,46 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("--touches is given but the map has no `touches` section", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("evaluate")]
+    [InlineData("report")]
+    [InlineData("timeline")]
+    public void Map_OnACommand_GivesWhatTheImportedJsonlGives(string command)
+    {
+        var (_, jsonl, _) = CliRunner.Run("import", "--map", Sample("hubspot", "hubspot.map.yaml"), "--leads", Sample("hubspot", "contacts.csv"), "--touches", Sample("hubspot", "engagements.csv"));
+        var leads = Write("leads.jsonl", jsonl);
+
+        var viaJsonl = CliRunner.Run(command, "--policy", CliRunner.RankBands, "--at", "2026-11-23T21:00:00Z", "--leads", leads);
+        var viaMap = CliRunner.Run(command, "--policy", CliRunner.RankBands, "--at", "2026-11-23T21:00:00Z", "--map", Sample("hubspot", "hubspot.map.yaml"), "--leads", Sample("hubspot", "contacts.csv"), "--touches", Sample("hubspot", "engagements.csv"));
+
+        Assert.Equal(0, viaJsonl.Code);
+        Assert.Equal((viaJsonl.Code, viaJsonl.Stdout), (viaMap.Code, viaMap.Stdout));
+        Assert.Contains("engagements.csv:5:5: warning SLA1840", viaMap.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Map_InvalidLeadRow_LocatedOnStderr_OthersEvaluated_Exit3()
+    {
+        var map = Write("map.yaml", "zone: America/New_York\ndate_format: M/d/yyyy h:mm tt\nleads:\n  id: Lead ID\n  mql_at: MQL Date\n  attributes:\n    purchase_timeline: Timeline\n");
+        var leads = Write("leads.csv", "Lead ID,MQL Date,Timeline\nA,11/20/2026 10:30 AM,now\nB,yesterday,now\n");
+
+        var (code, stdout, stderr) = CliRunner.Run("evaluate", "--policy", CliRunner.RankBands, "--at", "2026-11-23T21:00:00Z", "--map", map, "--leads", leads);
+
+        Assert.Equal(3, code);
+        Assert.Single(CliRunner.Lines(stdout));
+        Assert.StartsWith("{\"id\":\"A\",", stdout, StringComparison.Ordinal);
+        Assert.Contains(leads + ":3:2: error SLA1832: \"yesterday\" in column `MQL Date`", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Touches_WithoutMap_IsAUsageError()
+    {
+        var (code, _, stderr) = CliRunner.Run("evaluate", "--policy", CliRunner.RankBands, "--at", "2026-11-23T21:00:00Z", "--leads", Write("l.jsonl", "{\"id\":\"a\"}\n"), "--touches", Write("t.csv", "x\n"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("--touches and --events need --map", stderr, StringComparison.Ordinal);
+    }
+
     private static string Sample(params string[] parts) => Path.Combine([ArchitectureTests.RepositoryRoot(), "samples", "import", .. parts]);
 
     private string Write(string name, string text)
