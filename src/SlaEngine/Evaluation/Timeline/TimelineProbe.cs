@@ -166,6 +166,7 @@ internal sealed class TimelineProbe
         return current with
         {
             At = at,
+            Score = null, // the score has moved since; the walk computes it again when it needs it
             Milestones = milestones?.ToImmutable() ?? current.Milestones,
             Escalations = rungs?.ToImmutable() ?? current.Escalations,
         };
