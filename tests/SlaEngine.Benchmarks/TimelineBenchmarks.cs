@@ -25,9 +25,9 @@ public class TimelineBenchmarks
     public void Setup()
     {
         _policy = PolicyLoader.LoadFile(Path.Combine(EvaluationBenchmarks.FindRoot(), "samples", "policies", "rank-bands.yaml"));
-        _lead = LeadJson.Read("""
+        _lead = LeadSnapshot.Parse("""
             {"id":"L-1001","mql_at":"2026-11-20T15:30:00Z","attributes":{"employees":250,"rank":91,"purchase_timeline":"1-6 months","email":"ana@acme.com","title":"VP Marketing","country":"US"},"events":[{"type":"whitepaper_download","at":"2026-11-01T10:00:00Z"},{"type":"webinar_attended","at":"2026-11-10T10:00:00Z"}],"touches":[{"channel":"call","at":"2026-11-20T16:10:00Z","outcome":"no_answer"},{"channel":"email","at":"2026-11-20T18:00:00Z"}],"paused":[{"from":"2026-11-21T00:00:00Z","to":"2026-11-22T00:00:00Z"}]}
-            """).Lead!;
+            """).Value;
 
         // The same lead as it arrives, before any touch: its whole SLA lies ahead.
         _fresh = _lead with { Touches = [] };

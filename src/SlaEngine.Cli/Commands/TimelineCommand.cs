@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NodaTime;
+using SlaEngine.Diagnostics;
 using SlaEngine.Evaluation;
 using SlaEngine.Policies;
 
@@ -44,7 +45,7 @@ internal static class TimelineCommand
         Instant? until = null;
         if (line.Optional("--until") is { } untilText)
         {
-            until = LeadJson.TryParseInstant(untilText, out var parsed)
+            until = InstantText.TryParse(untilText, out var parsed)
                 ? parsed
                 : throw new UsageException($"--until '{untilText}' is not an ISO-8601 instant; write it like 2026-12-10T20:00:00Z.");
             if (parsed < at)
@@ -97,50 +98,32 @@ internal static class TimelineCommand
     /// <summary>Reads one lead line and writes its timeline line, or its located error line; never throws.</summary>
     internal static string Process(SlaPolicy policy, ReadOnlyMemory<byte> bytes, int number, Instant at, Instant? until, out bool invalid)
     {
-        var read = LeadJson.Read(bytes);
+        var read = LeadSnapshot.Parse(bytes.Span);
         invalid = true;
-        if (!read.Success)
+        if (!read.TryGetValue(out var lead))
         {
-            return Error(read.Id, read.ErrorCode, read.ErrorMessage, number);
+            return EvaluationJson.Serialize(read.Error!, number);
         }
 
-        if (policy.CheckAssignment(read.Lead) is { } problem)
+        // The same checks as an evaluation (pinned names, instants and deadlines inside the supported years): a lead
+        // that cannot be evaluated gets its located error line.
+        var check = policy.TryEvaluate(lead, at, CheckOptions);
+        if (!check.Success)
         {
-            return Error(read.Id, Diagnostics.DiagnosticCodes.LeadUnknownAssignment, problem, number);
+            return EvaluationJson.Serialize(check.Error!, number);
         }
 
         try
         {
-            var timeline = policy.Timeline(read.Lead, at, until);
+            var timeline = policy.Timeline(lead, at, until);
             invalid = false;
             return TimelineJson.Serialize(timeline);
         }
-        catch (ArgumentOutOfRangeException e)
+        catch (ArgumentOutOfRangeException)
         {
-            return Error(read.Id, Diagnostics.DiagnosticCodes.LeadValueOutOfRange, CommandLine.MessageOf(e), number);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A safety net: one lead must never stop the others.
-            return Error(read.Id, Diagnostics.DiagnosticCodes.LeadEvaluationFailed, "computing the timeline failed: " + e.Message, number);
+            return EvaluationJson.Serialize(new LeadError(DiagnosticCodes.LeadValueOutOfRange, "a deadline of the lead's timeline falls outside the years business time supports") { LeadId = lead.Id }, number);
         }
     }
 
-    private static string Error(string? id, string? code, string? message, int number)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("id", id);
-            writer.WriteStartObject("error");
-            writer.WriteString("code", code);
-            writer.WriteString("message", message);
-            writer.WriteNumber("line", number);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-    }
+    private static readonly EvaluationOptions CheckOptions = new() { IncludeTrace = false, IncludeNextChange = false };
 }

@@ -37,20 +37,20 @@ public sealed class TimelineConformanceTests
         var errors = new List<string>();
         for (var i = 0; i < leads.Length; i++)
         {
-            var read = LeadJson.Read(leads[i]);
+            var read = LeadSnapshot.Parse(leads[i]);
             if (expected[i].TryGetProperty("error", out _))
             {
-                Assert.False(read.Success && policy.CheckAssignment(read.Lead!) is null, $"line {i + 1} should be invalid");
+                Assert.False(read.Success && policy.TryEvaluate(read.Value, at).Success, $"line {i + 1} should be invalid");
                 continue;
             }
 
-            Assert.True(read.Success, read.ErrorMessage);
-            var timeline = policy.Timeline(read.Lead!, at, until);
+            Assert.True(read.Success, read.Error?.Message);
+            var timeline = policy.Timeline(read.Value, at, until);
             var actual = JsonDocument.Parse(TimelineJson.Serialize(timeline)).RootElement;
-            Compare(expected[i], actual, $"{name}/{read.Id}", errors);
+            Compare(expected[i], actual, $"{name}/{read.LeadId}", errors);
 
             // next_change_at of the evaluation is the timeline's first transition (the default horizon covers these).
-            var evaluation = policy.Evaluate(read.Lead!, at, EvaluationOptions.WithoutTrace);
+            var evaluation = policy.Evaluate(read.Value, at, EvaluationOptions.WithoutTrace);
             if (timeline.NextChangeAt is { } next)
             {
                 Assert.Equal(next, evaluation.NextChangeAt);
@@ -92,8 +92,8 @@ public sealed class TimelineConformanceTests
     internal static (Instant At, Instant Until) Args(string name)
     {
         var args = File.ReadAllText(Path.Combine(Root, name + ".args")).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.True(LeadJson.TryParseInstant(args[Array.IndexOf(args, "--at") + 1], out var at));
-        Assert.True(LeadJson.TryParseInstant(args[Array.IndexOf(args, "--until") + 1], out var until));
+        Assert.True(InstantText.TryParse(args[Array.IndexOf(args, "--at") + 1], out var at));
+        Assert.True(InstantText.TryParse(args[Array.IndexOf(args, "--until") + 1], out var until));
         return (at, until);
     }
 

@@ -54,9 +54,9 @@ public sealed partial class TimelineDocTests
     private static (SlaEngine.Policies.SlaPolicy Policy, LeadSnapshot Lead) Example()
     {
         var policy = PolicyLoader.Load(Block("yaml"), "inbound-demo.yaml");
-        var read = LeadJson.Read(Block("json").Trim());
-        Assert.True(read.Success, read.ErrorMessage);
-        return (policy, read.Lead!);
+        var read = LeadSnapshot.Parse(Block("json").Trim());
+        Assert.True(read.Success, read.Error?.Message);
+        return (policy, read.Value);
     }
 
     private static string Section()

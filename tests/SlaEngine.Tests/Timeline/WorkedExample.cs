@@ -39,5 +39,5 @@ internal static class WorkedExample
 
     internal static SlaPolicy Policy { get; } = PolicyLoader.Load(PolicyYaml, "inbound-demo.yaml");
 
-    internal static LeadSnapshot Lead { get; } = LeadJson.Read(LeadJsonLine).Lead!;
+    internal static LeadSnapshot Lead { get; } = LeadSnapshot.Parse(LeadJsonLine).Value;
 }

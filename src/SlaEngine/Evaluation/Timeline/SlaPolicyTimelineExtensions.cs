@@ -20,7 +20,7 @@ public static class SlaPolicyTimelineExtensions
     /// <param name="at">The instant the timeline starts after. A lead without <c>mql_at</c> starts its SLA here.</param>
     /// <param name="until">The last instant included; default <paramref name="at"/> + 366 days of 24 hours.</param>
     /// <returns>The timeline.</returns>
-    /// <exception cref="ArgumentException">The lead pins a tier or team the policy does not define.</exception>
+    /// <exception cref="InvalidLeadException">The lead pins a tier or team the policy does not define.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="until"/> is before <paramref name="at"/>, or a deadline falls outside the calendar's supported years (1700–2499).</exception>
     public static LeadTimeline Timeline(this SlaPolicy policy, LeadSnapshot lead, Instant at, Instant? until = null)
     {
@@ -28,7 +28,7 @@ public static class SlaPolicyTimelineExtensions
         ArgumentNullException.ThrowIfNull(lead);
         if (policy.CheckAssignment(lead) is { } problem)
         {
-            throw new ArgumentException(problem, nameof(lead));
+            throw new InvalidLeadException(problem);
         }
 
         var end = until ?? at + DefaultHorizon;

@@ -41,7 +41,7 @@ internal sealed class TimelineWalk
         var quantities = (_dependence.Score is null ? 0 : 1) + _dependence.DaysSince.Length;
         _criticalValues = new double[]?[quantities];
         _codes = new long[quantities];
-        First = LeadEvaluator.Evaluate(policy, lead, at, options, _probe, _start);
+        First = LeadEvaluator.Evaluate(policy, lead, at, options, probe: _probe, startIfMissing: _start);
         Current = First;
         At = at;
     }
@@ -103,7 +103,7 @@ internal sealed class TimelineWalk
             _probe.Reset(candidate);
             try
             {
-                next = LeadEvaluator.Evaluate(_policy, _lead, candidate, StepOptions, _probe, _start);
+                next = LeadEvaluator.Evaluate(_policy, _lead, candidate, StepOptions, probe: _probe, startIfMissing: _start);
             }
             catch (ArgumentOutOfRangeException)
             {
