@@ -92,25 +92,14 @@ internal static class TimelineCommand
             return EvaluationJson.Serialize(read.Error!, number);
         }
 
-        // The same checks as an evaluation (pinned names, instants and deadlines inside the supported years): a lead
-        // that cannot be evaluated gets its located error line.
-        var check = policy.TryEvaluate(lead, at, CheckOptions);
-        if (!check.Success)
+        var result = policy.TryTimeline(lead, at, until);
+        if (!result.TryGetValue(out var timeline))
         {
-            return EvaluationJson.Serialize(check.Error!, number);
+            return EvaluationJson.Serialize(result.Error!, number);
         }
 
-        try
-        {
-            var timeline = policy.Timeline(lead, at, until);
-            invalid = false;
-            return TimelineJson.Serialize(timeline);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return EvaluationJson.Serialize(new LeadError(DiagnosticCodes.LeadValueOutOfRange, "a deadline of the lead's timeline falls outside the years business time supports") { LeadId = lead.Id }, number);
-        }
+        invalid = false;
+        return TimelineJson.Serialize(timeline);
     }
 
-    private static readonly EvaluationOptions CheckOptions = new() { IncludeTrace = false, IncludeNextChange = false };
 }
