@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Fuzz;
 
