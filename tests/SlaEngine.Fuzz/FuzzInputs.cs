@@ -16,12 +16,16 @@ public static partial class FuzzInputs
     public static readonly Instant At = Instant.FromUtc(2026, 11, 22, 12, 0);
 
     private static readonly Lazy<IReadOnlyDictionary<string, SlaPolicy>> LazyPolicies = new(LoadPolicies);
+    private static readonly Lazy<IReadOnlyList<SlaPolicy>> LazyPolicyList = new(() => [.. Policies.Values]);
     private static readonly Lazy<IReadOnlyList<BusinessCalendar>> LazyCalendars = new(LoadCalendars);
     private static readonly Lazy<IReadOnlyList<LeadSnapshot>> LazyLeads = new(LoadLeads);
     private static readonly Lazy<FrozenSet<string>> LazyCodes = new(LoadCodes);
 
     /// <summary>Gets the sample policies (samples/policies), by file name.</summary>
     public static IReadOnlyDictionary<string, SlaPolicy> Policies => LazyPolicies.Value;
+
+    /// <summary>Gets the sample policies in file-name order.</summary>
+    public static IReadOnlyList<SlaPolicy> PolicyList => LazyPolicyList.Value;
 
     /// <summary>Gets calendars to run calendar ops on: the samples' and a few conformance calendars (DST, overnight, Lord Howe).</summary>
     public static IReadOnlyList<BusinessCalendar> Calendars => LazyCalendars.Value;
@@ -44,7 +48,9 @@ public static partial class FuzzInputs
         typeof(FuzzInputs).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
 
     private static IReadOnlyDictionary<string, SlaPolicy> LoadPolicies() =>
-        ResourceNames("policies/").ToDictionary(n => n["policies/".Length..], n => PolicyLoader.Load(Resource(n), n["policies/".Length..]), StringComparer.Ordinal);
+        new SortedDictionary<string, SlaPolicy>(
+            ResourceNames("policies/").ToDictionary(n => n["policies/".Length..], n => PolicyLoader.Load(Resource(n), n["policies/".Length..]), StringComparer.Ordinal),
+            StringComparer.Ordinal);
 
     private static IReadOnlyList<BusinessCalendar> LoadCalendars()
     {

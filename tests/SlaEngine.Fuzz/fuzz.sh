@@ -5,7 +5,7 @@
 #
 #   --time SECONDS   fuzz each target for this long (default 60)
 #   --execs N        fuzz each target for about N executions instead (AFL++ -E)
-#   --smoke          CI mode: quiet, fail (exit 1) on any crash
+#   --smoke          CI mode: a fixed random seed; still fails (exit 1) on any finding, as every run does
 #   --out DIR        where AFL++ keeps queues and findings (default artifacts/fuzz/out)
 #   TARGET           policy, condition, duration, instant, lead, tests, calendar-op, or all (default)
 #
@@ -29,6 +29,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#targets[@]} -eq 0 ] && targets=(all)
+out="$(realpath -m "$out")"
 
 if ! command -v afl-fuzz > /dev/null; then
   echo "installing afl++ (Debian package)"
@@ -59,6 +60,7 @@ for t in "${targets[@]}"; do
   run="$out/$t"
   rm -rf "$run"; mkdir -p "$run"
   limit=(-V "$seconds"); [ -n "$execs" ] && limit=(-E "$execs")
+  [ $smoke -eq 1 ] && limit+=(-s 17)
   dict=(); [ -f "$here/dict/$t.dict" ] && dict=(-x "$here/dict/$t.dict")
   start=$(date +%s)
   # -t: per-input time limit in ms (generous: the machine is shared); -m none: .NET reserves far more than it uses.

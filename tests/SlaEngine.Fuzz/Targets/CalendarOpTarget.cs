@@ -21,6 +21,11 @@ public static class CalendarOpTarget
 
     public static void Run(ReadOnlySpan<byte> input)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(input))
+        {
+            return; // the tool answers SLA0801: strings in the op cannot be read
+        }
+
         JsonDocument document;
         try
         {
