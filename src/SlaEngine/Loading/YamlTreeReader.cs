@@ -183,11 +183,13 @@ internal static partial class YamlTreeReader
         private bool _rootSet;
 
         private readonly string _text;
+        private readonly (int Line, int Column) _end;
 
         public ReaderState(DiagnosticBag diagnostics, string text)
         {
             _diagnostics = diagnostics;
             _text = text;
+            _end = PositionAt(text, text.Length);
         }
 
         public YamlNode? Run(IParser parser)
@@ -213,7 +215,8 @@ internal static partial class YamlTreeReader
                         break;
                     case Scalar scalar:
                         CheckTag(scalar);
-                        var node = new YamlScalar(scalar.Value, StyleOf(scalar.Style), Line(scalar.Start), Column(scalar.Start), _text, (int)Math.Min(scalar.Start.Index, int.MaxValue), (int)Math.Min(scalar.End.Index, int.MaxValue));
+                        var (line, column) = Inside(scalar.Start);
+                        var node = new YamlScalar(scalar.Value, StyleOf(scalar.Style), line, column, _text, (int)Math.Min(scalar.Start.Index, int.MaxValue), (int)Math.Min(scalar.End.Index, int.MaxValue));
                         Remember(scalar, node, 1, 0);
                         Emit(node, 1, 0);
                         break;
@@ -235,6 +238,14 @@ internal static partial class YamlTreeReader
             }
 
             return _rootSet ? _root : null;
+        }
+
+        /// <summary>A scalar's position, kept inside the text: an empty value at the very end is placed after YamlDotNet's end of text, on a line that does not exist.</summary>
+        private (int Line, int Column) Inside(Mark mark)
+        {
+            var line = Line(mark);
+            var column = Column(mark);
+            return line > _end.Line || (line == _end.Line && column > _end.Column) ? _end : (line, column);
         }
 
         private static int Line(Mark mark) => (int)Math.Clamp(mark.Line, 1, int.MaxValue);

@@ -88,6 +88,17 @@ public sealed class FuzzFindingTests
     }
 
     [Theory]
+    [InlineData("--- ")] // findings/policy/empty-document-marker.yaml: the empty document was located at 2:2
+    [InlineData("---")]
+    [InlineData("policy:")]
+    public void EmptyValueAtTheEnd_IsLocatedInsideTheText(string yaml)
+    {
+        var result = PolicyLoader.TryLoad(yaml, "end.yaml");
+        Assert.NotEmpty(result.Errors);
+        Assert.All(result.Diagnostics, d => Assert.True(d.Line == 1 && d.Column >= 1 && d.Column <= yaml.Length + 1, d.ToString()));
+    }
+
+    [Theory]
     // findings/condition/unknown-field-in-block-scalar.txt: a block scalar's condition was located on the `|` line.
     [InlineData("    when: |-\n      title contains x and rank > 1\n", 7, 22)]
     [InlineData("    when: >\n      title contains x and\n      rank > 1\n", 7, 22)]
