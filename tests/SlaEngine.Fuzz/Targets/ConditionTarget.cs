@@ -79,7 +79,12 @@ public static class ConditionTarget
     }
 
     /// <summary>Loads <paramref name="template"/> with <paramref name="value"/> on its last line and checks that errors point into the value.</summary>
-    internal static PolicyLoadResult Check(string template, string value, string file = File, bool evaluate = true)
+    /// <param name="template">The policy, with <c>{0}</c> on its last line.</param>
+    /// <param name="value">The fuzzed value.</param>
+    /// <param name="file">The source name.</param>
+    /// <param name="evaluate">Whether to evaluate the sample leads under a policy that loads.</param>
+    /// <param name="atNode">Whether errors may point at the value's node (for a block scalar, its `|-` on the key's line) rather than into the text, as for durations.</param>
+    internal static PolicyLoadResult Check(string template, string value, string file = File, bool evaluate = true, bool atNode = false)
     {
         var text = template.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("{0}", value, StringComparison.Ordinal);
         var result = PolicyLoader.TryLoad(text, file);
@@ -93,7 +98,7 @@ public static class ConditionTarget
             if (d.IsError)
             {
                 // The `when:` key line is fair for an empty value; otherwise the error must point into the value.
-                var onKey = (d.Line == valueLine - 1 || d.Line == valueLine) && string.IsNullOrWhiteSpace(value);
+                var onKey = (d.Line == valueLine - 1 && atNode) || ((d.Line == valueLine - 1 || d.Line == valueLine) && string.IsNullOrWhiteSpace(value));
                 var inValue = d.Line == valueLine && d.Column >= indent + 1 && d.Column <= indent + value.Length + 1;
                 Contract.Assert(onKey || inValue, $"an error outside the fuzzed value (line {valueLine}, columns {indent + 1}..{indent + value.Length + 1}): {d}");
             }

@@ -60,7 +60,7 @@ public static class DurationTarget
         }
 
         var oneLine = ConditionTarget.OneLine(text);
-        var policy = ConditionTarget.Check(Template, oneLine, "duration.yaml", evaluate: false);
+        var policy = ConditionTarget.Check(Template, oneLine, "duration.yaml", evaluate: false, atNode: true);
         var policyAccepts = policy.Success;
         var lineParses = SlaDuration.TryParse(oneLine.Trim(), out var lineDuration);
         Contract.Assert(policyAccepts == lineParses, $"the policy {(policyAccepts ? "accepts" : "rejects")} `within: {oneLine}` but SlaDuration.TryParse {(lineParses ? "accepts" : "rejects")} it: {string.Join("; ", policy.Diagnostics)}");

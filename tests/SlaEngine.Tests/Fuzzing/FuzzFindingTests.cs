@@ -114,4 +114,28 @@ public sealed class FuzzFindingTests
         var error = Assert.Single(result.Errors, e => e.Code == "SLA0414");
         Assert.Equal((line, column), (error.Line, error.Column));
     }
+
+    [Theory]
+    [InlineData("60000000 days")] // findings/duration/calendar-days-past-9999.txt: NodaTime's AOORE for `daysSinceEpoch`
+    [InlineData("2222221 weeks")]
+    public void CalendarDaysPastYear9999_AreTheDocumentedOutOfRange(string text)
+    {
+        var calendar = new BusinessCalendarBuilder("desk", NodaTime.DateTimeZoneProviders.Tzdb["America/New_York"])
+            .WithHours(IsoDayOfWeek.Monday, OpenInterval.Parse("09:00-17:00"))
+            .Build();
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => calendar.Add(Instant.FromUtc(2026, 11, 22, 12, 0), SlaDuration.Parse(text)));
+        Assert.Equal("instant", e.ParamName);
+        e = Assert.Throws<ArgumentOutOfRangeException>(() => calendar.Subtract(Instant.FromUtc(2026, 11, 22, 12, 0), SlaDuration.Parse(text)));
+        Assert.Equal("instant", e.ParamName);
+    }
+
+    [Fact]
+    public void ElapsedTimeBeforeTheFirstInstant_IsTheDocumentedOutOfRange()
+    {
+        var calendar = new BusinessCalendarBuilder("desk", NodaTime.DateTimeZoneProviders.Tzdb["UTC"])
+            .WithHours(IsoDayOfWeek.Monday, OpenInterval.Parse("09:00-17:00"))
+            .Build();
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => calendar.Subtract(Instant.MinValue + Duration.FromHours(1), SlaDuration.Hours(2)));
+        Assert.Equal("instant", e.ParamName);
+    }
 }
