@@ -64,8 +64,16 @@ for t in "${targets[@]}"; do
   dict=(); [ -f "$here/dict/$t.dict" ] && dict=(-x "$here/dict/$t.dict")
   start=$(date +%s)
   # -t: per-input time limit in ms (generous: the machine is shared); -m none: .NET reserves far more than it uses.
-  afl-fuzz -i "$here/corpus/$t" -o "$run" "${dict[@]}" "${limit[@]}" -t 5000 -m none \
-    -- dotnet "$app/SlaEngine.Fuzz.dll" "$t" > "$run/afl.log" 2>&1 || { tail -30 "$run/afl.log"; found=1; continue; }
+  fuzz() {
+    afl-fuzz -i "$here/corpus/$t" -o "$run" "${dict[@]}" "${limit[@]}" -t 5000 -m none \
+      -- dotnet "$app/SlaEngine.Fuzz.dll" "$t" > "$run/afl.log" 2>&1
+  }
+  # On a loaded machine the first run of a fresh fork server now and then reports no coverage at all ("No
+  # instrumentation detected"); one retry with a fresh output folder gets past it.
+  if ! fuzz && grep -q 'No instrumentation detected' "$run/afl.log"; then
+    rm -rf "$run"; mkdir -p "$run"; fuzz || true
+  fi
+  [ -f "$run/default/fuzzer_stats" ] || { tail -30 "$run/afl.log"; found=1; continue; }
   wall=$(( $(date +%s) - start ))
   s="$run/default/fuzzer_stats"
   execs_done=$(stat execs_done "$s"); crashes=$(stat saved_crashes "$s"); hangs=$(stat saved_hangs "$s")
