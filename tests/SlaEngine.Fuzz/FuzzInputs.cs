@@ -68,7 +68,7 @@ public static partial class FuzzInputs
 
     private static IReadOnlyList<LeadSnapshot> LoadLeads() =>
         Resource("leads/edge-cases.jsonl").Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(LeadJson.Read).Where(r => r.Success).Select(r => r.Lead!).Take(12).ToList();
+            .Select(line => LeadSnapshot.Parse(line)).Where(r => r.Success).Select(r => r.Value).Take(12).ToList();
 
     private static FrozenSet<string> LoadCodes() => CodePattern().Matches(Resource("docs/error-codes.md")).Select(m => m.Value).ToFrozenSet(StringComparer.Ordinal);
 

@@ -29,9 +29,6 @@ internal sealed class ConditionCompileContext
     /// <summary>Gets a value indicating whether <c>score</c> may be used (false inside scoring rules). Default true.</summary>
     public bool AllowScore { get; init; } = true;
 
-    /// <summary>Gets the match timeout of <c>matches</c> regexes. Default 100 ms; a timeout counts as no match.</summary>
-    public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
-
     /// <summary>
     /// Gets how to map an offset in the condition text to its line and column in the file, when the text is not
     /// written verbatim from (<see cref="Line"/>, <see cref="Column"/>) on (quoted with escapes, folded, a block).

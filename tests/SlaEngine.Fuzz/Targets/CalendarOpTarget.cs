@@ -7,7 +7,7 @@ namespace SlaEngine.Fuzz.Targets;
 
 /// <summary>
 /// A <c>slaengine calendar</c> op line (<c>{"op":"add","from":T,"duration":D}</c>, …). The tool decodes op lines
-/// itself; this target decodes them the same way from the public pieces (<c>LeadJson.TryParseInstant</c>,
+/// itself; this target decodes them the same way from the public pieces (<c>InstantText.TryParse</c>,
 /// <c>SlaDuration.TryParse</c>) and runs each op on every calendar of the samples and three conformance calendars
 /// (Lord Howe's 30-minute DST, Chatham, overnight hours). The contract: the business-time laws hold for whatever
 /// instants and amounts the line carries (add moves forward and gives the business time back, subtract moves back,
@@ -141,5 +141,5 @@ public static class CalendarOpTarget
         op.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static Instant? ReadInstant(JsonElement op, string name) =>
-        String(op, name) is { } text && LeadJson.TryParseInstant(text, out var instant) ? instant : null;
+        String(op, name) is { } text && InstantText.TryParse(text, out var instant) ? instant : null;
 }

@@ -1,108 +1,122 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using NodaTime;
 using SlaEngine.Evaluation;
 using SlaEngine.Policies;
 
 namespace SlaEngine.Fuzz.Targets;
 
 /// <summary>
-/// A lead JSON line. The contract: reading never throws and gives a snapshot or a documented SLA07xx code with a
-/// message (a column in it lies inside the line); reading twice gives the same answer; the fast reader agrees with
-/// the complete reader (the same line with a root key escaped, which only the complete reader takes); a snapshot
-/// evaluates under every sample policy, deterministically (the output JSON of two evaluations is identical), failing
-/// only in the documented ways: a pinned tier or team the policy lacks, or an instant outside 1700–2499.
+/// A lead JSON line, read with <c>LeadSnapshot.Parse</c> and evaluated with <c>TryEvaluate</c>, with and without
+/// strict mode. The contract: reading never throws and gives a snapshot or a documented SLA07xx error whose column lies
+/// inside the line; reading twice, and reading the same text as a string, give the same answer; the same line with its
+/// root keys written as <c>\u</c> escapes reads to the same lead; a snapshot evaluates under every sample policy
+/// without an exception, to an evaluation or a documented SLA07xx error, deterministically; strict mode either gives
+/// the same evaluation or fails with a code that is a warning of the non-strict evaluation.
 /// </summary>
-public static partial class LeadTarget
+public static class LeadTarget
 {
+    private static readonly EvaluationOptions Strict = new() { Strict = true };
+
     public static void Run(ReadOnlySpan<byte> input)
     {
         var bytes = input.ToArray();
-        var read = LeadJson.Read(bytes);
+        var read = LeadSnapshot.Parse(bytes);
         Check(read, bytes.Length);
-        var again = LeadJson.Read(bytes);
-        Contract.Deterministic(Describe(read), Describe(again), "reading the lead");
-        if (read.Success)
+        Contract.Deterministic(Describe(read), Describe(LeadSnapshot.Parse(bytes)), "reading the lead");
+        if (System.Text.Unicode.Utf8.IsValid(bytes) && bytes.Length <= LeadSnapshot.MaxJsonBytes / 4)
         {
-            // Every sample policy with the trace; one of them (picked by the bytes) again, without the trace and
-            // from the second read, so that each run checks determinism without paying for everything twice.
+            var viaString = LeadSnapshot.Parse(Encoding.UTF8.GetString(bytes));
+            Contract.Assert(viaString.Success == read.Success && viaString.Error?.Code == read.Error?.Code, $"Parse(string) says {viaString.Error?.ToString() ?? "ok"}, Parse(bytes) {read.Error?.ToString() ?? "ok"}");
+        }
+
+        if (read.TryGetValue(out var lead))
+        {
+            // Every sample policy, loose and strict, with the trace; one of them (picked by the bytes) again and
+            // without the trace, so that each run checks determinism without paying for everything twice.
             var policies = FuzzInputs.PolicyList;
-            var outcomes = policies.Select(p => Evaluate(p, read.Lead, EvaluationOptions.Default)).ToArray();
             var pick = (int)((uint)bytes.Length % (uint)policies.Count);
-            Contract.Deterministic(outcomes[pick], Evaluate(policies[pick], again.Lead!, EvaluationOptions.Default), $"the evaluation under {policies[pick].SourceName}");
-            var plain = Evaluate(policies[pick], read.Lead, EvaluationOptions.WithoutTrace);
-            Contract.Assert(outcomes[pick].StartsWith(plain.TrimEnd('}'), StringComparison.Ordinal), $"the evaluation without the trace is not the one with it, less the trace:\n{plain}\n{outcomes[pick]}");
+            for (var i = 0; i < policies.Count; i++)
+            {
+                var loose = policies[i].TryEvaluate(lead, FuzzInputs.At, EvaluationOptions.Default);
+                var strict = policies[i].TryEvaluate(lead, FuzzInputs.At, Strict);
+                var looseText = Text(loose);
+                CheckStrict(loose, looseText, strict, policies[i]);
+                if (i == pick)
+                {
+                    Contract.Deterministic(looseText, Text(policies[i].TryEvaluate(lead, FuzzInputs.At, EvaluationOptions.Default)), $"the evaluation under {policies[i].SourceName}");
+                    var plain = Text(policies[i].TryEvaluate(lead, FuzzInputs.At, EvaluationOptions.WithoutTrace), includeTrace: false);
+                    Contract.Assert(looseText.StartsWith(plain.TrimEnd('}'), StringComparison.Ordinal), $"the evaluation without the trace is not the one with it, less the trace:\n{plain}\n{looseText}");
+                }
+            }
         }
 
         if (EscapeRootKeys(bytes) is { } escaped)
         {
-            var complete = LeadJson.Read(escaped);
-            Check(complete, escaped.Length);
-            Contract.Assert(read.Success == complete.Success && read.ErrorCode == complete.ErrorCode,
-                $"the fast reader and the complete reader disagree: {read.ErrorCode ?? "ok"} {read.ErrorMessage} / {complete.ErrorCode ?? "ok"} {complete.ErrorMessage}");
+            var other = LeadSnapshot.Parse(escaped);
+            Check(other, escaped.Length);
+            Contract.Assert(read.Success == other.Success && read.Error?.Code == other.Error?.Code,
+                $"escaping a root key changed the answer: {read.Error?.ToString() ?? "ok"} / {other.Error?.ToString() ?? "ok"}");
             if (read.Success)
             {
                 var policy = FuzzInputs.PolicyList[bytes.Length % FuzzInputs.PolicyList.Count];
-                Contract.Deterministic(Evaluate(policy, read.Lead, EvaluationOptions.Default), Evaluate(policy, complete.Lead!, EvaluationOptions.Default), "the fast reader's and the complete reader's lead");
+                Contract.Deterministic(Text(policy.TryEvaluate(read.Value, FuzzInputs.At)), Text(policy.TryEvaluate(other.Value, FuzzInputs.At)), "the lead read with escaped keys");
             }
         }
     }
 
-    private static string Describe(LeadReadResult read) => $"{read.Success} {read.Id} {read.ErrorCode} {read.ErrorMessage}";
-
-    private static void Check(LeadReadResult read, int length)
+    private static void Check(LeadParseResult read, int length)
     {
-        if (read.Success)
+        if (read.TryGetValue(out var lead))
         {
-            Contract.Assert(read.Id == read.Lead.Id && read.Lead.Id is not null, "a snapshot without its id");
+            Contract.Assert(lead.Id is not null && read.Error is null, "a snapshot without its id, or with an error");
             return;
         }
 
-        Contract.Documented(read.ErrorCode, read.ErrorMessage ?? string.Empty);
-        Contract.Assert(read.ErrorCode!.StartsWith("SLA07", StringComparison.Ordinal), $"a lead error outside SLA07xx: {read.ErrorCode}");
-        Contract.Assert(!string.IsNullOrWhiteSpace(read.ErrorMessage), "a lead error without a message");
-        foreach (Match m in ColumnPattern().Matches(read.ErrorMessage!))
-        {
-            var column = long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            Contract.Assert(column >= 1 && column <= length + 1, $"column {column} outside a line of {length} bytes: {read.ErrorMessage}");
-        }
+        var error = read.Error;
+        Contract.Assert(error is not null, "neither a snapshot nor an error");
+        Contract.Documented(error.Code, error.Message);
+        Contract.Assert(error.Code.StartsWith("SLA07", StringComparison.Ordinal), $"a lead error outside SLA07xx: {error}");
+        Contract.Assert(!string.IsNullOrWhiteSpace(error.Message), "a lead error without a message");
+        Contract.Assert(error.Column is null || (error.Column >= 1 && error.Column <= length + 1), $"column {error.Column} outside a line of {length} bytes: {error}");
     }
 
-    /// <summary>Evaluates and serializes; the documented exceptions become text, anything else escapes (a finding).</summary>
-    internal static string Evaluate(SlaPolicy policy, LeadSnapshot lead, EvaluationOptions options)
+    /// <summary>Strict succeeds exactly like loose, or fails with the code of one of loose's data warnings.</summary>
+    private static void CheckStrict(LeadEvaluationResult loose, string looseText, LeadEvaluationResult strict, SlaPolicy policy)
     {
-        try
+        if (strict.TryGetValue(out _))
         {
-            return EvaluationJson.Serialize(policy.Evaluate(lead, FuzzInputs.At, options), options.IncludeTrace);
+            Contract.Assert(loose.Success, $"strict evaluates under {policy.SourceName} but loose fails: {loose.Error}");
+            Contract.Deterministic(looseText, Text(strict), $"strict and loose evaluation without data warnings under {policy.SourceName}");
+            return;
         }
-        catch (ArgumentOutOfRangeException e) when (e.ParamName == "instant" && LeavesYears(lead))
-        {
-            return "out of range: " + e.Message;
-        }
-        catch (ArgumentException e) when (e is not ArgumentOutOfRangeException && e.ParamName == "lead" && lead.Assigned is not null)
-        {
-            return "pinned: " + e.Message;
-        }
+
+        // Strict checks the data first: when loose fails too (say, a deadline past 2499), strict may report the data.
+        var code = strict.Error!.Code;
+        Contract.Assert(
+            loose.TryGetValue(out var evaluation) ? evaluation.Warnings.Any(w => w.Code == code) : loose.Error!.Code == code || code is "SLA0710" or "SLA0711" or "SLA0712",
+            $"strict fails with {strict.Error} under {policy.SourceName}; loose gives {(loose.Success ? "warnings " + string.Join(", ", loose.Value.Warnings) : loose.Error)}");
     }
 
-    /// <summary>Whether any instant of the lead is outside 1701–2498 (so a deadline may leave the calendar's years).</summary>
-    internal static bool LeavesYears(LeadSnapshot lead)
+    /// <summary>The evaluation JSON, or the documented error, as text; anything else is a finding.</summary>
+    private static string Text(LeadEvaluationResult result, bool includeTrace = true)
     {
-        IEnumerable<Instant> instants = [
-            .. lead.MqlAt is { } m ? [m] : Array.Empty<Instant>(),
-            .. lead.Events.Select(e => e.At),
-            .. lead.Touches.Select(t => t.At),
-            .. lead.Paused.Intervals.SelectMany(i => new[] { i.HasStart ? i.Start : Instant.MinValue, i.HasEnd ? i.End : Instant.MaxValue }),
-            .. lead.Disposition is { } d ? [d.At] : Array.Empty<Instant>(),
-        ];
-        return instants.Any(i => i < Instant.FromUtc(1701, 1, 1, 0, 0) || i >= Instant.FromUtc(2499, 1, 1, 0, 0));
+        if (result.TryGetValue(out var evaluation))
+        {
+            return EvaluationJson.Serialize(evaluation, includeTrace);
+        }
+
+        var error = result.Error!;
+        Contract.Documented(error.Code, error.Message);
+        Contract.Assert(error.Code.StartsWith("SLA07", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(error.Message), $"an evaluation error outside SLA07xx: {error}");
+        return "error " + error;
     }
+
+    private static string Describe(LeadParseResult read) =>
+        $"{read.Success} {read.LeadId} {read.Error?.Code} {read.Error?.Message} {read.Error?.Path} {read.Error?.ByteOffset}";
 
     /// <summary>
     /// The same JSON with the first character of every root key written as a \u escape, or null when the line is not a
-    /// JSON object. The fast reader leaves escaped root keys to the complete reader, so this reads the same lead there.
+    /// JSON object: a different spelling of the same lead.
     /// </summary>
     internal static byte[]? EscapeRootKeys(byte[] bytes)
     {
@@ -154,7 +168,4 @@ public static partial class LeadTarget
 
         return [.. output];
     }
-
-    [GeneratedRegex("at column ([0-9]+)")]
-    private static partial Regex ColumnPattern();
 }

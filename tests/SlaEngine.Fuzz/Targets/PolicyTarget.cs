@@ -47,21 +47,22 @@ public static class PolicyTarget
         }
     }
 
-    /// <summary>Evaluates with trace; a result or a documented exception, as text.</summary>
+    /// <summary>Evaluates with trace; the evaluation JSON or the lead's documented error, as text.</summary>
     internal static string Evaluate(SlaPolicy policy, LeadSnapshot lead, bool mayLeaveYears)
     {
-        try
+        var result = policy.TryEvaluate(lead, FuzzInputs.At, EvaluationOptions.Default);
+        if (result.TryGetValue(out var evaluation))
         {
-            return EvaluationJson.Serialize(policy.Evaluate(lead, FuzzInputs.At, EvaluationOptions.Default), includeTrace: true);
+            return EvaluationJson.Serialize(evaluation, includeTrace: true);
         }
-        catch (ArgumentException e) when (e is not ArgumentOutOfRangeException && e.ParamName == "lead" && lead.Assigned is not null)
-        {
-            return "pinned: " + e.Message; // the documented answer to a pinned tier or team the policy lacks
-        }
-        catch (ArgumentOutOfRangeException e) when (mayLeaveYears && e.ParamName == "instant")
-        {
-            return "out of range: " + e.Message; // the documented answer to a deadline past 2499
-        }
+
+        var error = result.Error!;
+        Contract.Documented(error.Code, error.Message);
+        // A pinned tier or team the fuzzed policy lacks (SLA0705), or a deadline past 2499 from a huge duration (SLA0707).
+        Contract.Assert(
+            (error.Code == "SLA0705" && lead.Assigned is not null) || (error.Code == "SLA0707" && mayLeaveYears),
+            $"sample lead {lead.Id} could not be evaluated: {error}");
+        return "error: " + error;
     }
 
     /// <summary>Whether the text has a run of five or more digits: only then can a deadline from 2026 leave the supported years.</summary>
