@@ -68,9 +68,10 @@ for t in "${targets[@]}"; do
     afl-fuzz -i "$here/corpus/$t" -o "$run" "${dict[@]}" "${limit[@]}" -t 5000 -m none \
       -- dotnet "$app/SlaEngine.Fuzz.dll" "$t" > "$run/afl.log" 2>&1
   }
-  # On a loaded machine the first run of a fresh fork server now and then reports no coverage at all ("No
-  # instrumentation detected"); one retry with a fresh output folder gets past it.
-  if ! fuzz && grep -q 'No instrumentation detected' "$run/afl.log"; then
+  # On a loaded machine a fresh .NET fork server now and then fails its first runs ("No instrumentation detected",
+  # "Unable to communicate with fork server") before any input is fuzzed; one retry in a fresh folder gets past it.
+  if ! fuzz || [ ! -f "$run/default/fuzzer_stats" ]; then
+    cp "$run/afl.log" "$out/$t.first-attempt.log" 2>/dev/null || true
     rm -rf "$run"; mkdir -p "$run"; fuzz || true
   fi
   [ -f "$run/default/fuzzer_stats" ] || { tail -30 "$run/afl.log"; found=1; continue; }
