@@ -19,15 +19,17 @@ internal sealed class Chromium
     internal string Executable { get; }
 
     /// <summary>Finds the browser: <c>$CHROMIUM</c>, else <c>chromium</c>, <c>chromium-browser</c> or <c>google-chrome</c> on the PATH; fails the test otherwise.</summary>
-    internal static Chromium Find()
+    internal static Chromium Find() => Find(Environment.GetEnvironmentVariable("CHROMIUM"), Environment.GetEnvironmentVariable("PATH"));
+
+    internal static Chromium Find(string? configured, string? path)
     {
         var candidates = new List<string>();
-        if (Environment.GetEnvironmentVariable("CHROMIUM") is { Length: > 0 } configured)
+        if (configured is { Length: > 0 })
         {
             candidates.Add(configured);
         }
 
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var dir in (path ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             candidates.AddRange(new[] { "chromium", "chromium-browser", "google-chrome" }.Select(name => Path.Combine(dir, name)));
         }
@@ -51,10 +53,25 @@ internal sealed class Chromium
         return File.ReadAllBytes(png);
     }
 
+    /// <summary>Prints a local file to PDF with its print style sheet; returns the PDF bytes.</summary>
+    internal byte[] PrintToPdf(string file)
+    {
+        var pdf = Path.ChangeExtension(file, ".pdf");
+        File.Delete(pdf);
+        Run(file, [$"--print-to-pdf={pdf}", "--no-pdf-header-footer"], null);
+        Assert.True(File.Exists(pdf), "Chromium printed no PDF of " + file);
+        return File.ReadAllBytes(pdf);
+    }
+
     /// <summary>The DOM of a local file after the browser parsed and rendered it.</summary>
     internal string DumpDom(string file, string? netLog = null) => Run(file, ["--dump-dom"], netLog);
 
-    /// <summary>The URLs of every request in a net log written by <c>--log-net-log</c>, apart from the page's own file URL.</summary>
+    /// <summary>
+    /// The URLs the page asked for, from a net log written by <c>--log-net-log</c>: every request job started on behalf
+    /// of a <c>file://</c> page (its network isolation key names the page's site), apart from the page itself. The
+    /// browser's own background requests (update checks, network time) carry no page and are left out; they go to the
+    /// closed loopback proxy anyway.
+    /// </summary>
     internal static IReadOnlyList<string> RequestedUrls(string netLog, string pageFile)
     {
         var text = File.ReadAllText(netLog).TrimEnd();
@@ -66,20 +83,19 @@ internal sealed class Chromium
         }
 
         using var document = JsonDocument.Parse(text);
+        var startJob = document.RootElement.GetProperty("constants").GetProperty("logEventTypes").GetProperty("URL_REQUEST_START_JOB").GetInt32();
         var page = new Uri(pageFile).AbsoluteUri;
         var urls = new List<string>();
         foreach (var e in document.RootElement.GetProperty("events").EnumerateArray())
         {
-            if (e.TryGetProperty("params", out var parameters) && parameters.ValueKind == JsonValueKind.Object)
+            if (e.GetProperty("type").GetInt32() == startJob
+                && e.TryGetProperty("params", out var parameters)
+                && parameters.TryGetProperty("url", out var url)
+                && parameters.TryGetProperty("network_isolation_key", out var key)
+                && key.GetString() is { } isolation && isolation.StartsWith("file://", StringComparison.Ordinal)
+                && url.GetString() is { } value && value != page)
             {
-                foreach (var property in parameters.EnumerateObject())
-                {
-                    if (property.Value.ValueKind == JsonValueKind.String && property.Name.Contains("url", StringComparison.OrdinalIgnoreCase)
-                        && property.Value.GetString() is { } url && url != page && !url.StartsWith("data:", StringComparison.Ordinal))
-                    {
-                        urls.Add(url);
-                    }
-                }
+                urls.Add(value);
             }
         }
 
