@@ -36,7 +36,7 @@ public static class TimelineSvg
     /// <param name="options">The options; <see langword="null"/> for <see cref="TimelinePictureOptions.Default"/>.</param>
     /// <returns>The SVG document, UTF-8 text without an XML declaration.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="policy"/> or <paramref name="lead"/> is null.</exception>
-    /// <exception cref="ArgumentException">The lead pins a tier or team the policy does not define (as <see cref="SlaPolicy.Evaluate(LeadSnapshot, Instant)"/>).</exception>
+    /// <exception cref="ArgumentException">The lead pins a tier or team the policy does not define (as <see cref="SlaPolicyEvaluationExtensions.Evaluate(SlaPolicy, LeadSnapshot, Instant)"/>).</exception>
     public static string Render(SlaPolicy policy, LeadSnapshot lead, Instant at, TimelinePictureOptions? options = null)
     {
         var text = new StringBuilder(16 * 1024);

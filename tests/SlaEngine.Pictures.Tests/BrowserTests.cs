@@ -1,3 +1,4 @@
+using SlaEngine.Evaluation;
 using System.Net;
 using NodaTime;
 
