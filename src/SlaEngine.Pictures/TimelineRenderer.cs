@@ -19,7 +19,8 @@ internal sealed class TimelineRenderer
     private readonly TimelineScene _scene;
     private readonly string _idPrefix;
     private readonly double _width;
-    private readonly TimeScale _scale;
+    private TimeScale _scale;
+    private bool _detail;
 
     private TimelineRenderer(TimelineScene scene, TimelinePictureOptions options, string idPrefix)
     {
@@ -37,34 +38,23 @@ internal sealed class TimelineRenderer
     private void Draw(StringBuilder output)
     {
         var evaluation = _scene.Evaluation;
-        var lanes = new List<Lane>
+        var legend = Legend();
+        var body = new StringBuilder(16 * 1024);
+        var bodyWriter = new SvgWriter(body);
+        var bottom = DrawPanel(bodyWriter, HeaderHeight);
+        if (DetailWindow() is var (from, to))
         {
-            new("Key instants", KeyInstants()),
-            new("Touches", Touches()) { EmptyNote = "no touches" },
-            new("Milestones", Milestones()) { EmptyNote = "no SLA: " + LeadStatusText(evaluation) },
-            new("Escalations", Rungs()) { EmptyNote = "no escalation ladder" },
-            new("Ahead of at", Transitions()) { EmptyNote = AheadNote() },
-        };
-
-        // Place labels first: lane heights depend on how many label rows each needs.
-        var top = HeaderHeight;
-        var strip = new Lane("Business hours", CalendarLabels()) { Top = top };
-        strip.Place(_scale);
-        strip.Height = 34 + (Math.Max(1, strip.Rows) * RowHeight);
-        top += strip.Height;
-        foreach (var lane in lanes)
-        {
-            lane.Top = top;
-            lane.Place(_scale);
-            lane.Height = 24 + (Math.Max(1, lane.Rows) * RowHeight) + 6;
-            top += lane.Height;
+            var full = _scale;
+            _scale = new TimeScale(from, to, LeftMargin, _width - RightMargin, _scene.Zone);
+            _detail = true;
+            var title = $"First touch in detail: {Local(from, _scene.Zone)} – {Local(to, _scene.Zone)}";
+            bodyWriter.Group("sla-detail-panel").Text(16, bottom + 30, title, $"font-size=\"13\" font-weight=\"700\" fill=\"{Palette.Ink}\"").End();
+            bottom = DrawPanel(bodyWriter, bottom + 40);
+            _scale = full;
+            _detail = false;
         }
 
-        var plotTop = HeaderHeight;
-        var plotBottom = top;
-        var ticks = _scale.Ticks(92);
-        var legend = Legend();
-        var legendTop = plotBottom + 50;
+        var legendTop = bottom + 16;
         var legendRows = LayoutLegend(legend);
         var height = legendTop + (legendRows * 20) + 14;
 
@@ -76,19 +66,94 @@ internal sealed class TimelineRenderer
             .Raw($"<pattern id=\"{_idPrefix}holiday\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(-45)\"><rect width=\"8\" height=\"8\" fill=\"{Palette.Holiday}\" fill-opacity=\"0.55\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"#d46a6a\" stroke-width=\"1.5\" stroke-opacity=\"0.6\"/></pattern>")
             .Raw("</defs>");
         svg.Rect(0, 0, _width, height, "fill=\"#ffffff\"");
-
         DrawHeader(svg);
-        DrawBackground(svg, plotTop, plotBottom, ticks);
+        svg.Raw(body.ToString());
+        DrawLegend(svg, legend, legendTop);
+        svg.Raw("</svg>");
+    }
+
+    /// <summary>
+    /// The span of the first-touch detail panel: from the SLA start to the first touch milestone's due (or its
+    /// completion, if later), drawn when it would take less than a sixth of the main axis; null otherwise.
+    /// </summary>
+    private (Instant From, Instant To)? DetailWindow()
+    {
+        if (_scene.Evaluation.SlaStart is not { } start
+            || _scene.Evaluation.Milestones.FirstOrDefault(m => m.Name is "first_touch" or "cadence_step_1") is not { Due: { } due } first)
+        {
+            return null;
+        }
+
+        var end = Instant.Max(due, first.MetAt ?? due);
+        var from = Instant.Min(start, first.MetAt ?? start);
+        var span = Duration.Max(end - from, Duration.FromMinutes(30));
+        if (span * 6 > _scale.End - _scale.Start)
+        {
+            return null;
+        }
+
+        var pad = Duration.Max(span / 8, Duration.FromMinutes(10));
+        return (from - pad, end + pad);
+    }
+
+    /// <summary>Draws one panel (business hours strip, lanes, axis) at <paramref name="top"/> on the current scale; returns its bottom.</summary>
+    private double DrawPanel(SvgWriter svg, double top)
+    {
+        var evaluation = _scene.Evaluation;
+        var lanes = new List<Lane>
+        {
+            new("Key instants", Visible(KeyInstants())),
+            new("Touches", Visible(Touches())) { EmptyNote = _detail ? "no touch in this span" : "no touches" },
+            new("Milestones", Visible(Milestones())) { EmptyNote = "no SLA: " + LeadStatusText(evaluation) },
+            new("Escalations", Visible(Rungs())) { EmptyNote = _detail ? null : "no escalation ladder" },
+            new("Ahead of at", Visible(Transitions())) { EmptyNote = _detail ? null : AheadNote() },
+        };
+        if (_detail)
+        {
+            lanes.RemoveAll(l => l.Items.Count == 0 && l.EmptyNote is null);
+        }
+
+        // Place labels first: lane heights depend on how many label rows each needs.
+        var plotTop = top;
+        var strip = new Lane("Business hours", Visible(CalendarLabels())) { Top = top };
+        strip.Place(_scale);
+        strip.Height = 34 + (Math.Max(1, strip.Rows) * RowHeight);
+        top += strip.Height;
+        foreach (var lane in lanes)
+        {
+            lane.Top = top;
+            lane.Place(_scale);
+            lane.Height = 24 + (Math.Max(1, lane.Rows) * RowHeight) + 6;
+            top += lane.Height;
+        }
+
+        var ticks = _scale.Ticks(92);
+        svg.Group(_detail ? "sla-panel detail" : "sla-panel");
+        DrawBackground(svg, plotTop, top, ticks);
         DrawStrip(svg, strip);
         foreach (var lane in lanes)
         {
             DrawLane(svg, lane);
         }
 
-        DrawVerticals(svg, plotTop, plotBottom);
-        DrawAxis(svg, plotBottom, ticks);
-        DrawLegend(svg, legend, legendTop);
-        svg.Raw("</svg>");
+        DrawVerticals(svg, plotTop, top);
+        DrawAxis(svg, top, ticks);
+        svg.End();
+        return top + 40;
+    }
+
+    /// <summary>The items of a lane that fall on the current axis (all of them on the main axis; the detail panel shows its span only).</summary>
+    private List<LaneItem> Visible(List<LaneItem> items)
+    {
+        if (!_detail)
+        {
+            return items;
+        }
+
+        return items
+            .Where(i => i.X >= _scale.Left - 0.5 && i.X <= _scale.Right + 0.5 && !i.Class.Contains("no-due", StringComparison.Ordinal))
+            .Select(i => i with { Class = i.Class.Replace("sla-", "sla-detail-", StringComparison.Ordinal) })
+            .ToList();
     }
 
     private void DrawHeader(SvgWriter svg)
@@ -152,7 +217,7 @@ internal sealed class TimelineRenderer
             }
 
             var (x1, x2) = Span(from, to);
-            svg.Group("sla-paused", ("data-from", Iso(from)), ("data-to", Iso(to)))
+            svg.Group(Cls("sla-paused"), ("data-from", Iso(from)), ("data-to", Iso(to)))
                 .Title($"paused {Local(from, _scene.Zone)} – {Local(to, _scene.Zone)}: no SLA time counts")
                 .Rect(x1, plotTop, Math.Max(2, x2 - x1), height, $"fill=\"url(#{_idPrefix}hatch)\" stroke=\"{Palette.Paused}\" stroke-opacity=\"0.7\" stroke-dasharray=\"3 3\"")
                 .End();
@@ -208,18 +273,18 @@ internal sealed class TimelineRenderer
                 var (x1, x2) = Span(_scale.StartOf(date), _scale.StartOf(date.PlusDays(1)));
                 if (calendar.Overrides.TryGetValue(date, out _))
                 {
-                    svg.Rect(x1, barTop - 3, x2 - x1, barHeight + 6, $"class=\"sla-override-day\" fill=\"none\" stroke=\"{Palette.Override}\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\"");
+                    svg.Rect(x1, barTop - 3, x2 - x1, barHeight + 6, $"class=\"{Cls("sla-override-day")}\" fill=\"none\" stroke=\"{Palette.Override}\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\"");
                 }
                 else if (calendar.Holidays.Any(h => h.Closes(date)))
                 {
-                    svg.Rect(x1, barTop, x2 - x1, barHeight, $"class=\"sla-holiday-day\" fill=\"url(#{_idPrefix}holiday)\"");
+                    svg.Rect(x1, barTop, x2 - x1, barHeight, $"class=\"{Cls("sla-holiday-day")}\" fill=\"url(#{_idPrefix}holiday)\"");
                 }
             }
 
             foreach (var period in calendar.OpenPeriods(_scale.Start, _scale.End))
             {
                 var (x1, x2) = Span(period.Start, period.End);
-                var cls = "sla-open" + (period.Hours.IsOvernight ? " overnight" : string.Empty) + (period.IsOverride ? " override" : string.Empty);
+                var cls = Cls("sla-open") + (period.Hours.IsOvernight ? " overnight" : string.Empty) + (period.IsOverride ? " override" : string.Empty);
                 svg.Rect(x1, barTop + 2, Math.Max(1, x2 - x1), barHeight - 4, $"class=\"{cls}\" fill=\"{(period.IsOverride ? "#e0a84a" : Palette.OpenStrong)}\" stroke=\"#ffffff\" stroke-width=\"0.8\"");
             }
         }
@@ -255,21 +320,27 @@ internal sealed class TimelineRenderer
     private void DrawVerticals(SvgWriter svg, double plotTop, double plotBottom)
     {
         var e = _scene.Evaluation;
-        if (e.SlaStart is { } start)
+        if (e.SlaStart is { } start && _scale.Contains(start))
         {
             var x = _scale.X(start);
-            svg.Line(x, plotTop, x, plotBottom, $"class=\"sla-start-line\" stroke=\"{Palette.SlaStart}\" stroke-width=\"1.5\" stroke-dasharray=\"6 3\"");
+            svg.Line(x, plotTop, x, plotBottom, $"class=\"{Cls("sla-start-line")}\" stroke=\"{Palette.SlaStart}\" stroke-width=\"1.5\" stroke-dasharray=\"6 3\"");
         }
 
-        if (_scene.Lead.Disposition is { } disposition)
+        if (_scene.Lead.Disposition is { } disposition && _scale.Contains(disposition.At))
         {
             var x = _scale.X(disposition.At);
-            svg.Line(x, plotTop, x, plotBottom, $"class=\"sla-disposition-line\" stroke=\"{Palette.Disposition}\" stroke-width=\"1.5\" stroke-dasharray=\"2 2\"");
+            svg.Line(x, plotTop, x, plotBottom, $"class=\"{Cls("sla-disposition-line")}\" stroke=\"{Palette.Disposition}\" stroke-width=\"1.5\" stroke-dasharray=\"2 2\"");
         }
 
-        var atX = _scale.X(_scene.At);
-        svg.Line(atX, plotTop, atX, plotBottom, $"class=\"sla-at-line\" stroke=\"{Palette.At}\" stroke-width=\"2\"");
+        if (_scale.Contains(_scene.At))
+        {
+            var atX = _scale.X(_scene.At);
+            svg.Line(atX, plotTop, atX, plotBottom, $"class=\"{Cls("sla-at-line")}\" stroke=\"{Palette.At}\" stroke-width=\"2\"");
+        }
     }
+
+    /// <summary>A stable class name; in the detail panel <c>sla-x</c> becomes <c>sla-detail-x</c>, so counting elements by class counts the main picture.</summary>
+    private string Cls(string cssClass) => _detail ? cssClass.Replace("sla-", "sla-detail-", StringComparison.Ordinal) : cssClass;
 
     private List<LaneItem> Touches()
     {
@@ -339,19 +410,19 @@ internal sealed class TimelineRenderer
             {
                 if (warnFrom is { } from)
                 {
-                    var wx = _scale.X(from);
+                    var wx = _scale.ClampedX(from);
                     svg.Rect(wx, y - 6, Math.Max(1.5, x - wx), 12, $"class=\"sla-warn-window\" fill=\"{Palette.Warn}\" fill-opacity=\"0.45\" stroke=\"{Palette.Warn}\"");
                 }
 
                 if (milestone.MetAt is { } metAt)
                 {
-                    var mx = _scale.X(metAt);
+                    var mx = _scale.ClampedX(metAt);
                     svg.Line(mx, y, x, y, $"stroke=\"{colour}\" stroke-width=\"2\" stroke-dasharray=\"{(metAt > due ? "none" : "3 2")}\"");
                     svg.Raw($"<path class=\"sla-met\" d=\"M{Num(mx - 4)} {Num(y)} l3 3.5 l6 -7\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.2\"/>");
                 }
                 else if (milestone.Status == MilestoneStatus.Breached && _scene.At > due)
                 {
-                    var endX = _scene.Lead.Disposition is { } disposition && disposition.At <= _scene.At ? _scale.X(disposition.At) : _scale.X(_scene.At);
+                    var endX = _scene.Lead.Disposition is { } disposition && disposition.At <= _scene.At ? _scale.ClampedX(disposition.At) : _scale.ClampedX(_scene.At);
                     svg.Line(x, y, endX, y, $"class=\"sla-overdue\" stroke=\"{colour}\" stroke-width=\"3\" stroke-opacity=\"0.6\"");
                 }
 

@@ -45,6 +45,29 @@ public sealed class TimelineSvgTests
     }
 
     [Fact]
+    public void Render_ShortFirstTouchOnALongAxis_AddsADetailPanel()
+    {
+        var svg = TimelineSvg.Render(Samples.RankBands, Samples.Lead("L-1001"), Samples.At);
+
+        // The first touch (10:30 → 11:10, due 13:30) is a few hours on a two-week axis: it is drawn again in detail,
+        // under its own class so that counting sla-milestone still counts the main picture.
+        var detail = Groups(svg, "sla-detail-milestone");
+        Assert.Equal(["first_touch"], detail.Select(g => (string?)g.Attribute("data-milestone")));
+        Assert.Single(Groups(svg, "sla-detail-touch"));
+        Assert.Contains("First touch in detail: Fri 20 Nov ", svg, StringComparison.Ordinal);
+        Assert.Equal(3, Groups(svg, "sla-milestone").Count);
+    }
+
+    [Fact]
+    public void Render_FirstTouchSpanningTheAxis_HasNoDetailPanel()
+    {
+        var svg = TimelineSvg.Render(Samples.RankBands, Samples.Lead("E-at-risk"), Samples.At);
+
+        Assert.Empty(Groups(svg, "sla-detail-milestone"));
+        Assert.DoesNotContain("in detail", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Rungs_ShowFiredAndWhoIsNotified()
     {
         var lead = Samples.Lead("E-breached-escalated");
