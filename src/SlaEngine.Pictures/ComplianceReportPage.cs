@@ -267,13 +267,27 @@ public static class ComplianceReportPage
         html.Append("</div><p>Leads still open (status mql or recycle_due) whose work deadline — the effort due, or the last cadence step with a due — has passed with no disposition closing the loop.</p></section>\n");
     }
 
+    private static string StatusColour(LeadStatus status) => status switch
+    {
+        LeadStatus.Mql => ReportCharts.MqlColour,
+        LeadStatus.RecycleDue => ReportCharts.MetLateColour,
+        LeadStatus.Converted => ReportCharts.MetColour,
+        LeadStatus.Excluded => "#9aa5b1",
+        LeadStatus.Nurture => "#7cb342",
+        _ => "#7b8794",
+    };
+
     private static void StatusSection(StringBuilder html, GroupReport g)
     {
-        html.Append("<section class=\"statuses\"><h2>Leads by status</h2><table><thead><tr><th>Status</th><th class=\"num\">Leads</th><th class=\"num\">Share</th></tr></thead><tbody>");
+        html.Append("<section class=\"statuses\"><h2>Leads by status</h2><table><thead><tr><th>Status</th><th class=\"num\">Leads</th><th class=\"num\">Share</th><th></th></tr></thead><tbody>");
+        var most = Math.Max(1, g.ByStatus.Values.DefaultIfEmpty(0).Max());
         foreach (var (status, count) in g.ByStatus.OrderBy(p => p.Key))
         {
-            html.Append("<tr><td>").Append(Escape(EvaluationJson.StatusText(status))).Append("</td><td class=\"num\">").Append(Int(count)).Append("</td><td class=\"num\">")
-                .Append(g.Leads == 0 ? "–" : Percent(100.0 * count / g.Leads)).Append("</td></tr>");
+            html.Append("<tr class=\"sla-status\" data-status=\"").Append(Escape(EvaluationJson.StatusText(status))).Append("\" data-count=\"").Append(Int(count))
+                .Append("\"><td>").Append(Escape(EvaluationJson.StatusText(status))).Append("</td><td class=\"num\">").Append(Int(count)).Append("</td><td class=\"num\">")
+                .Append(g.Leads == 0 ? "–" : Percent(100.0 * count / g.Leads)).Append("</td><td>")
+                .Append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"240\" height=\"12\" viewBox=\"0 0 240 12\"><rect x=\"0\" y=\"1\" width=\"").Append(Num(240.0 * count / most))
+                .Append("\" height=\"10\" fill=\"").Append(StatusColour(status)).Append("\"/></svg></td></tr>");
         }
 
         html.Append("</tbody></table></section>\n");

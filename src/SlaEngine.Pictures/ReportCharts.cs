@@ -157,7 +157,7 @@ internal static class ReportCharts
     /// <summary>MQLs and breached leads per month as paired columns, with the monthly MQL goal marked.</summary>
     internal static string Monthly(IReadOnlyList<MonthlyCount> months, GoalResult? mqlGoal)
     {
-        const double left = 50, top = 30, plotHeight = 170;
+        const double left = 50, top = 46, plotHeight = 170;
         var band = Math.Clamp(520.0 / Math.Max(1, months.Count), 36, 90);
         var plotWidth = band * Math.Max(1, months.Count);
         var width = left + plotWidth + 130;
@@ -197,7 +197,7 @@ internal static class ReportCharts
 
         if (mqlGoal is { } offScale && !goalOnScale)
         {
-            Text(svg, left, top - 12, $"goal ≥ {offScale.TargetText} MQLs/month: above the chart (best month {months.Max(m => m.Mqls).ToString(CultureInfo.InvariantCulture)})", $"fill=\"{BreachedColour}\" font-weight=\"700\"");
+            Text(svg, left, top - 26, $"goal ≥ {offScale.TargetText} MQLs/month: above the chart (best month {months.Max(m => m.Mqls).ToString(CultureInfo.InvariantCulture)})", $"fill=\"{BreachedColour}\" font-weight=\"700\"");
         }
         else if (mqlGoal is { } g2)
         {
