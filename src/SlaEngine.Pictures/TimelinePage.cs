@@ -90,7 +90,7 @@ public sealed class TimelinePage
         html.Append("<header><h1>SLA timelines</h1><p class=\"meta\">")
             .Append(Escape($"{_policy.Id} v{version} · evaluated at {Iso(_at)} · {_entries.Count.ToString(CultureInfo.InvariantCulture)} lead{(_entries.Count == 1 ? string.Empty : "s")}"))
             .Append("</p></header>\n");
-        html.Append("<nav class=\"index\"><table><thead><tr><th class=\"num\">#</th><th>Lead</th><th>Status</th><th>Tier</th><th>Team</th><th>Milestones</th><th>Next change</th></tr></thead><tbody>\n");
+        html.Append("<nav class=\"index\"><table><thead><tr><th class=\"num\">#</th><th>Lead</th><th>Status</th><th>Tier</th><th>Team</th><th>Milestones</th><th>Escalations</th><th>Next change</th></tr></thead><tbody>\n");
         for (var i = 0; i < _entries.Count; i++)
         {
             var entry = _entries[i];
@@ -107,11 +107,13 @@ public sealed class TimelinePage
                         .Append(Escape(milestone.Name)).Append(": ").Append(Escape(EvaluationJson.StatusText(milestone.Status))).Append("</span> ");
                 }
 
-                html.Append("</td><td>").Append(Escape(entry.NextChange)).Append("</td></tr>\n");
+                var fired = e.Escalations.Count(r => r.Fired);
+                html.Append("</td><td>").Append(e.Escalations.IsEmpty ? "–" : Escape($"{fired.ToString(CultureInfo.InvariantCulture)} of {e.Escalations.Length.ToString(CultureInfo.InvariantCulture)} fired"))
+                    .Append("</td><td>").Append(Escape(entry.NextChange)).Append("</td></tr>\n");
             }
             else
             {
-                html.Append(Escape(entry.Id ?? "(no id)")).Append("</td><td colspan=\"5\" class=\"error\">").Append(Escape(entry.Error)).Append("</td></tr>\n");
+                html.Append(Escape(entry.Id ?? "(no id)")).Append("</td><td colspan=\"6\" class=\"error\">").Append(Escape(entry.Error)).Append("</td></tr>\n");
             }
         }
 
