@@ -21,6 +21,7 @@ internal sealed class TimelineRenderer
     private readonly double _width;
     private TimeScale _scale;
     private bool _detail;
+    private double _axisY;
 
     private TimelineRenderer(TimelineScene scene, TimelinePictureOptions options, string idPrefix)
     {
@@ -44,6 +45,9 @@ internal sealed class TimelineRenderer
         var bottom = DrawPanel(bodyWriter, HeaderHeight);
         if (DetailWindow() is var (from, to))
         {
+            // Mark the detail's span on the main axis.
+            var (x1, x2) = Span(from, to);
+            bodyWriter.Rect(x1, _axisY - 3, Math.Max(3, x2 - x1), 6, $"class=\"sla-detail-span\" fill=\"{Palette.SlaStart}\" fill-opacity=\"0.35\"");
             var full = _scale;
             _scale = new TimeScale(from, to, LeftMargin, _width - RightMargin, _scene.Zone);
             _detail = true;
@@ -138,6 +142,7 @@ internal sealed class TimelineRenderer
 
         DrawVerticals(svg, plotTop, top);
         DrawAxis(svg, top, ticks);
+        _axisY = top;
         svg.End();
         return top + 40;
     }
