@@ -46,7 +46,12 @@ internal sealed class TimelineScene
 
     internal Instant End { get; private set; }
 
-    internal static TimelineScene Create(SlaPolicy policy, LeadSnapshot lead, Instant at, TimelinePictureOptions options)
+    /// <param name="policy">The policy.</param>
+    /// <param name="lead">The lead.</param>
+    /// <param name="at">The evaluation instant.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="transitions">Where transitions come from: the core's timeline unless a test says otherwise.</param>
+    internal static TimelineScene Create(SlaPolicy policy, LeadSnapshot lead, Instant at, TimelinePictureOptions options, Func<SlaPolicy, LeadSnapshot, Instant, Instant, IReadOnlyList<PictureTransition>>? transitions = null)
     {
         var evaluation = policy.Evaluate(lead, at, EvaluationOptions.WithoutTrace);
         BusinessCalendar? calendar = null;
@@ -57,12 +62,12 @@ internal sealed class TimelineScene
 
         var zone = options.Zone ?? calendar?.Zone ?? (policy.Calendars.IsEmpty ? DateTimeZone.Utc : policy.Calendars[0].Zone);
         var scene = new TimelineScene(policy, lead, at, evaluation, calendar, zone);
-        scene.Frame(options);
+        scene.Frame(options, transitions ?? TransitionSource.Between);
         return scene;
     }
 
     /// <summary>Chooses the drawn span (everything the lead shows, padded) and sorts the transitions into it.</summary>
-    private void Frame(TimelinePictureOptions options)
+    private void Frame(TimelinePictureOptions options, Func<SlaPolicy, LeadSnapshot, Instant, Instant, IReadOnlyList<PictureTransition>> transitions)
     {
         var points = new List<Instant> { At };
         if (Evaluation.SlaStart is { } start)
@@ -100,7 +105,7 @@ internal sealed class TimelineScene
         // `at` is what changes next.
         var horizon = options.Until ?? At + Duration.FromDays(DefaultHorizonDays);
         var historyFrom = Evaluation.SlaStart is { } s && s < At ? s - Duration.FromSeconds(1) : At;
-        var all = horizon > historyFrom ? TransitionSource.Between(Policy, Lead, historyFrom, horizon) : [];
+        var all = horizon > historyFrom ? transitions(Policy, Lead, historyFrom, horizon) : [];
         var atRisk = ImmutableDictionary.CreateBuilder<string, Instant>(StringComparer.Ordinal);
         foreach (var transition in all)
         {
