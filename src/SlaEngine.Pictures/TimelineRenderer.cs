@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
+using SlaEngine.Calendars;
 using SlaEngine.Evaluation;
 using static SlaEngine.Pictures.Markup;
 
@@ -33,6 +34,21 @@ internal sealed class TimelineRenderer
 
     internal static void Render(StringBuilder output, TimelineScene scene, TimelinePictureOptions options, string idPrefix) =>
         new TimelineRenderer(scene, options, idPrefix).Draw(output);
+
+    /// <summary>The longest axis on which business hours are drawn day by day; longer axes leave them out (with a note).</summary>
+    private static readonly Duration MaxHoursSpan = Duration.FromDays(400);
+
+    /// <summary>
+    /// Gets the calendar whose hours are drawn on the current axis: the routed calendar, unless the axis is longer than
+    /// <see cref="MaxHoursSpan"/> or leaves the calendar's supported years.
+    /// </summary>
+    private BusinessCalendar? HoursCalendar =>
+        _scene.Calendar is { } calendar
+        && _scale.End - _scale.Start <= MaxHoursSpan
+        && _scale.Start.InUtc().Year > BusinessCalendar.MinYear
+        && _scale.End.InUtc().Year < BusinessCalendar.MaxYear
+            ? calendar
+            : null;
 
     private static string StatusText(MilestoneStatus status) => EvaluationJson.StatusText(status);
 
@@ -203,7 +219,7 @@ internal sealed class TimelineRenderer
             svg.Line(x, plotTop, x, plotBottom, $"stroke=\"{(tick.Major || tick.DateLabel is not null ? "#cbd2d9" : Palette.Grid)}\" stroke-width=\"1\"");
         }
 
-        if (_scene.Calendar is { } calendar)
+        if (HoursCalendar is { } calendar)
         {
             foreach (var period in calendar.OpenPeriods(_scale.Start, _scale.End))
             {
@@ -236,7 +252,7 @@ internal sealed class TimelineRenderer
     private List<LaneItem> CalendarLabels()
     {
         var items = new List<LaneItem>();
-        if (_scene.Calendar is not { } calendar)
+        if (HoursCalendar is not { } calendar)
         {
             return items;
         }
@@ -271,7 +287,7 @@ internal sealed class TimelineRenderer
         const double barHeight = 16;
         svg.Group("sla-hours");
         svg.Rect(_scale.Left, barTop, _scale.Right - _scale.Left, barHeight, $"fill=\"#f5f7fa\" stroke=\"{Palette.Grid}\"");
-        if (_scene.Calendar is { } calendar)
+        if (HoursCalendar is { } calendar)
         {
             foreach (var date in _scale.Dates())
             {
@@ -295,7 +311,8 @@ internal sealed class TimelineRenderer
         }
         else
         {
-            svg.Text(_scale.Left + 6, barTop + 12, "no calendar: the lead has no SLA", $"fill=\"{Palette.Muted}\"");
+            var note = _scene.Calendar is null ? "no calendar: the lead has no SLA" : $"{_scene.Calendar.Name}: hours not drawn over more than {MaxHoursSpan.Days} days";
+            svg.Text(_scale.Left + 6, barTop + 12, note, $"fill=\"{Palette.Muted}\"");
         }
 
         svg.End();
@@ -595,7 +612,7 @@ internal sealed class TimelineRenderer
         {
             new("open hours", (svg, x, y) => svg.Rect(x, y - 6, 16, 12, $"fill=\"{Palette.OpenStrong}\"")),
         };
-        if (_scene.Calendar is { } calendar)
+        if (HoursCalendar is { } calendar)
         {
             if (_scale.Dates().Any(d => !calendar.Overrides.ContainsKey(d) && calendar.Holidays.Any(h => h.Closes(d))))
             {

@@ -166,6 +166,20 @@ public sealed class TimelineSvgTests
         Assert.Contains(document.Descendants(Svg + "text"), t => t.Value == "no SLA: excluded");
     }
 
+    [Fact]
+    public void Render_DecadesLongAxis_LeavesTheHoursOutAndStaysSmall()
+    {
+        // A touch logged decades before the SLA start (a CRM import gone wrong) must not draw 30 years of hours.
+        var lead = Samples.Lead("L-1001") with { Touches = [new LeadTouch("call", Instant.FromUtc(1995, 1, 1, 0, 0))] };
+
+        var svg = TimelineSvg.Render(Samples.RankBands, lead, Samples.At);
+
+        XDocument.Parse(svg);
+        Assert.Contains("us-sales: hours not drawn over more than 400 days", svg, StringComparison.Ordinal);
+        Assert.True(svg.Length < 60_000, $"{svg.Length} characters");
+        Assert.Single(Groups(svg, "sla-touch"));
+    }
+
     [Theory]
     [InlineData(Hostile.ScriptId)]
     [InlineData(Hostile.AttributeId)]
