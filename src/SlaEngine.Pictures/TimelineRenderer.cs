@@ -608,12 +608,10 @@ internal sealed class TimelineRenderer
 
     private List<LegendEntry> Legend()
     {
-        var entries = new List<LegendEntry>
-        {
-            new("open hours", (svg, x, y) => svg.Rect(x, y - 6, 16, 12, $"fill=\"{Palette.OpenStrong}\"")),
-        };
+        var entries = new List<LegendEntry>();
         if (HoursCalendar is { } calendar)
         {
+            entries.Add(new("open hours", (svg, x, y) => svg.Rect(x, y - 6, 16, 12, $"fill=\"{Palette.OpenStrong}\"")));
             if (_scale.Dates().Any(d => !calendar.Overrides.ContainsKey(d) && calendar.Holidays.Any(h => h.Closes(d))))
             {
                 entries.Add(new("holiday", (svg, x, y) => svg.Rect(x, y - 6, 16, 12, $"fill=\"url(#{_idPrefix}holiday)\"")));
@@ -630,7 +628,11 @@ internal sealed class TimelineRenderer
             entries.Add(new("paused", (svg, x, y) => svg.Rect(x, y - 6, 16, 12, $"fill=\"url(#{_idPrefix}hatch)\" stroke=\"{Palette.Paused}\"")));
         }
 
-        entries.Add(new("SLA start", (svg, x, y) => svg.Line(x + 8, y - 7, x + 8, y + 7, $"stroke=\"{Palette.SlaStart}\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\"")));
+        if (_scene.Evaluation.SlaStart is not null)
+        {
+            entries.Add(new("SLA start", (svg, x, y) => svg.Line(x + 8, y - 7, x + 8, y + 7, $"stroke=\"{Palette.SlaStart}\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\"")));
+        }
+
         entries.Add(new("at", (svg, x, y) => svg.Line(x + 8, y - 7, x + 8, y + 7, $"stroke=\"{Palette.At}\" stroke-width=\"2\"")));
         if (!_scene.AtRiskFrom.IsEmpty)
         {
