@@ -252,6 +252,17 @@ internal sealed class TimelineRenderer
     private List<LaneItem> CalendarLabels()
     {
         var items = new List<LaneItem>();
+        foreach (var pause in _scene.Lead.Paused.Intervals)
+        {
+            var from = pause.HasStart ? pause.Start : _scale.Start;
+            var to = pause.HasEnd ? pause.End : _scale.End;
+            if (to >= _scale.Start && from <= _scale.End)
+            {
+                var label = $"paused {Local(from, _scene.Zone)} – {Local(to, _scene.Zone)}";
+                items.Add(new LaneItem(_scale.ClampedX(from), label, "sla-pause-label", [("data-from", Iso(from)), ("data-to", Iso(to))], label + ": no SLA time counts", null, Palette.Muted));
+            }
+        }
+
         if (HoursCalendar is not { } calendar)
         {
             return items;
