@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates the screenshots of docs/pictures.md from the samples, with the slaengine tool and headless Chromium:
+# Regenerates the screenshots of docs/pictures.md from the samples, with the SlaEngine.Pictures library
+# (docs/images/render-pictures.cs, a file-based .NET program) and headless Chromium:
 #   bash docs/images/make-screenshots.sh
 # Needs the .NET SDK and Debian's `chromium` (or CHROMIUM=/path/to/chrome). Writes docs/images/*.png.
 set -euo pipefail
@@ -8,21 +9,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 chromium=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)}
 [ -n "$chromium" ] || { echo "chromium not found: apt-get install -y chromium, or set CHROMIUM" >&2; exit 1; }
 
-dotnet build src/SlaEngine.Cli -c Release -v quiet -nologo >/dev/null
-tool() { dotnet src/SlaEngine.Cli/bin/Release/net10.0/SlaEngine.Cli.dll "$@"; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-policy=samples/policies/rank-bands.yaml
-at=2026-11-22T12:00:00Z
+# The sample leads' SVGs, their page and the sample compliance report (by tier and team), drawn by the library.
+dotnet run docs/images/render-pictures.cs -- "$work" >/dev/null
 leads=(L-1001 E-at-risk E-breached-escalated E-met-late E-emea-night-desk E-paused-effort)
-pattern=$(printf '"id":"%s"|' "${leads[@]}")
-grep -E "${pattern%|}" samples/leads/leads.jsonl > "$work/leads.jsonl"
-
-# One SVG per lead, the page of all of them, and the compliance report by tier and team.
-tool timeline --policy "$policy" --at "$at" --leads "$work/leads.jsonl" --format svg --out "$work/svg"
-tool timeline --policy "$policy" --at "$at" --leads "$work/leads.jsonl" --format html --out "$work/timelines.html"
-tool report --policy "$policy" --at "$at" --leads samples/leads/leads.jsonl --by tier --format html > "$work/report.html" || [ $? -eq 3 ]
 
 shoot() { # shoot FILE PNG WIDTH HEIGHT
   local profile; profile=$(mktemp -d)
@@ -35,7 +27,7 @@ shoot() { # shoot FILE PNG WIDTH HEIGHT
 }
 
 for id in "${leads[@]}"; do
-  svg="$work/svg/$id.svg"
+  svg="$work/$id.svg"
   height=$(grep -o 'height="[0-9.]*"' "$svg" | head -1 | grep -o '[0-9]*' | head -1)
   shoot "$svg" "docs/images/timeline-$id.png" 1200 "$height"
 done
