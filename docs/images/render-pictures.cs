@@ -20,10 +20,9 @@ var at = Instant.FromUtc(2026, 11, 22, 12, 0);
 var leads = new List<LeadSnapshot>();
 foreach (var line in File.ReadLines(Path.Combine(root, "samples", "leads", "leads.jsonl")))
 {
-    var read = LeadJson.Read(line);
-    if (read.Success)
+    if (LeadSnapshot.TryParse(line, out var lead))
     {
-        leads.Add(read.Lead!);
+        leads.Add(lead);
     }
 }
 
@@ -43,14 +42,9 @@ var byTier = new ComplianceReportBuilder(policy, at, ReportGrouping.Tier);
 var byTeam = new ComplianceReportBuilder(policy, at, ReportGrouping.Team);
 foreach (var lead in leads)
 {
-    LeadEvaluation evaluation;
-    try
+    // A lead pinning an undefined tier (samples/leads line 299) is invalid, as in `slaengine report`.
+    if (!policy.TryEvaluate(lead, at, EvaluationOptions.WithoutTrace).TryGetValue(out var evaluation))
     {
-        evaluation = policy.Evaluate(lead, at, EvaluationOptions.WithoutTrace);
-    }
-    catch (ArgumentException)
-    {
-        // A lead pinning an undefined tier (samples/leads line 299) is invalid, as in `slaengine report`.
         byTier.AddInvalid();
         byTeam.AddInvalid();
         continue;

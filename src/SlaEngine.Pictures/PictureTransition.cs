@@ -13,13 +13,7 @@ internal sealed record PictureTransition(Instant At, string Subject, string Fiel
 /// </summary>
 internal static class TransitionSource
 {
-    /// <summary>Every transition of the lead in <c>(from, until]</c>.</summary>
-    internal static IReadOnlyList<PictureTransition> Between(SlaPolicy policy, LeadSnapshot lead, Instant from, Instant until)
-    {
-        _ = policy;
-        _ = lead;
-        _ = from;
-        _ = until;
-        return [];
-    }
+    /// <summary>Every transition of the lead in <c>(from, until]</c>, from the core's timeline.</summary>
+    internal static IReadOnlyList<PictureTransition> Between(SlaPolicy policy, LeadSnapshot lead, Instant from, Instant until) =>
+        [.. policy.Timeline(lead, from, until).Transitions.Select(t => new PictureTransition(t.At, t.Subject, t.Field, t.FromJson, t.ToJson, t.Key))];
 }

@@ -51,19 +51,29 @@ public sealed class TimelinePage
     /// <summary>Gets how many leads (valid or not) the page lists.</summary>
     public int Count => _entries.Count;
 
-    /// <summary>Adds a lead: its picture and its index row.</summary>
+    /// <summary>
+    /// Adds a lead: its picture and its index row; a lead that cannot be evaluated under the policy (a pinned tier the
+    /// policy does not define, an instant outside the supported years) is listed in the index with its error instead.
+    /// </summary>
     /// <param name="lead">The lead.</param>
+    /// <returns>Whether the lead was drawn (false when it was listed with its error).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="lead"/> is null.</exception>
-    /// <exception cref="ArgumentException">The lead pins a tier or team the policy does not define.</exception>
-    public void Add(LeadSnapshot lead)
+    public bool Add(LeadSnapshot lead)
     {
         ArgumentNullException.ThrowIfNull(lead);
+        if (_policy.TryEvaluate(lead, _at, EvaluationOptions.WithoutTrace).Error is { } error)
+        {
+            AddInvalid(lead.Id, error.Code, error.Message);
+            return false;
+        }
+
         var number = _entries.Count + 1;
         var svg = new StringBuilder(16 * 1024);
         var scene = TimelineSvg.Render(svg, _policy, lead, _at, _options, "l" + number.ToString(CultureInfo.InvariantCulture) + "-");
         var next = scene.Ahead.Count > 0 ? scene.Ahead[0].At : scene.Later.Count > 0 ? scene.Later[0].At : (Instant?)null;
         var nextText = next is { } n ? Local(n, scene.Zone) + " " + scene.Zone.GetZoneInterval(n).Name : "–";
         _entries.Add(new Entry(lead.Id, scene.Evaluation, svg.ToString(), null, nextText));
+        return true;
     }
 
     /// <summary>Lists a lead that could not be read or evaluated, with its error, in the index.</summary>

@@ -53,7 +53,7 @@ internal sealed class TimelineScene
     /// <param name="transitions">Where transitions come from: the core's timeline unless a test says otherwise.</param>
     internal static TimelineScene Create(SlaPolicy policy, LeadSnapshot lead, Instant at, TimelinePictureOptions options, Func<SlaPolicy, LeadSnapshot, Instant, Instant, IReadOnlyList<PictureTransition>>? transitions = null)
     {
-        var evaluation = policy.Evaluate(lead, at, EvaluationOptions.WithoutTrace);
+        var evaluation = policy.TryEvaluate(lead, at, EvaluationOptions.WithoutTrace).GetValueOrThrow();
         BusinessCalendar? calendar = null;
         if (evaluation.Calendar is { } name && policy.TryGetCalendar(name, out var routed))
         {

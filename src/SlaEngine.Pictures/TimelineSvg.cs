@@ -36,7 +36,7 @@ public static class TimelineSvg
     /// <param name="options">The options; <see langword="null"/> for <see cref="TimelinePictureOptions.Default"/>.</param>
     /// <returns>The SVG document, UTF-8 text without an XML declaration.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="policy"/> or <paramref name="lead"/> is null.</exception>
-    /// <exception cref="ArgumentException">The lead pins a tier or team the policy does not define (as <see cref="SlaPolicyEvaluationExtensions.Evaluate(SlaPolicy, LeadSnapshot, Instant)"/>).</exception>
+    /// <exception cref="InvalidLeadException">The lead cannot be evaluated under the policy (as <see cref="SlaPolicyEvaluationExtensions.Evaluate(SlaPolicy, LeadSnapshot, Instant)"/>; <see cref="SlaPolicyEvaluationExtensions.TryEvaluate"/> tells first, without throwing).</exception>
     public static string Render(SlaPolicy policy, LeadSnapshot lead, Instant at, TimelinePictureOptions? options = null)
     {
         var text = new StringBuilder(16 * 1024);
@@ -51,7 +51,7 @@ public static class TimelineSvg
     /// <param name="at">The evaluation instant.</param>
     /// <param name="options">The options; <see langword="null"/> for <see cref="TimelinePictureOptions.Default"/>.</param>
     /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentException">The lead pins a tier or team the policy does not define.</exception>
+    /// <exception cref="InvalidLeadException">The lead cannot be evaluated under the policy.</exception>
     public static void Write(TextWriter writer, SlaPolicy policy, LeadSnapshot lead, Instant at, TimelinePictureOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(writer);

@@ -77,13 +77,12 @@ public sealed class ComplianceReportPageTests
     [Fact]
     public void Render_HostileNames_StayText()
     {
-        var group = new GroupReport
+        var sample = Reports.Sample().ByTier.Overall;
+        var group = sample with
         {
             Key = Hostile.ScriptId,
-            Leads = 1,
-            Mqls = 1,
-            Milestones = [new MilestoneTally(Hostile.AttributeId, 1, 0, 0, 0, 0, 0)],
-            Goals = [new GoalResult(Hostile.AttributeId + "_attainment", GoalBound.Min, 95, "95%", 100, "percent", true)],
+            Milestones = [sample.Milestones[0] with { Name = Hostile.AttributeId }],
+            Goals = [sample.Goals[0] with { Name = Hostile.AttributeId + "_attainment" }],
         };
         var report = new ComplianceReport
         {

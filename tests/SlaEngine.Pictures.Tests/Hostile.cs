@@ -14,7 +14,7 @@ internal static class Hostile
     internal static LeadSnapshot Lead(string id) => Samples.Lead("L-1001") with
     {
         Id = id,
-        Touches = Samples.Lead("L-1001").Touches.Add(new LeadTouch(Channel, Instant.FromUtc(2026, 11, 21, 15, 0), "</text><script>alert(3)</script>")),
+        Touches = Samples.Lead("L-1001").Touches.Add(new LeadTouch { Channel = Channel, At = Instant.FromUtc(2026, 11, 21, 15, 0), Outcome = "</text><script>alert(3)</script>" }),
     };
 
     /// <summary>

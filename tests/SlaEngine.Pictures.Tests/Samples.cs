@@ -14,10 +14,10 @@ internal static class Samples
 
     private static readonly Lazy<IReadOnlyList<LeadSnapshot>> AllLeads = new(() =>
         File.ReadLines(Path("leads", "leads.jsonl"))
-            .Select(LeadJson.Read)
+            .Select(LeadSnapshot.Parse)
             .Where(r => r.Success)
-            .Select(r => r.Lead!)
-            .Where(l => RankBandsPolicy.Value.CheckLeadIsValid(l))
+            .Select(r => r.Value)
+            .Where(l => RankBandsPolicy.Value.TryEvaluate(l, At, EvaluationOptions.WithoutTrace).Success)
             .ToList());
 
     internal static SlaPolicy RankBands => RankBandsPolicy.Value;
@@ -33,21 +33,8 @@ internal static class Samples
     /// <summary>Parses one lead snapshot from JSON.</summary>
     internal static LeadSnapshot Parse(string json)
     {
-        var result = LeadJson.Read(json);
-        Assert.True(result.Success, result.ErrorMessage);
-        return result.Lead!;
-    }
-
-    private static bool CheckLeadIsValid(this SlaPolicy policy, LeadSnapshot lead)
-    {
-        try
-        {
-            policy.Evaluate(lead, At, EvaluationOptions.WithoutTrace);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
+        var result = LeadSnapshot.Parse(json);
+        Assert.True(result.Success, result.Error?.Message);
+        return result.Value;
     }
 }

@@ -24,6 +24,20 @@ public sealed class TimelinePageTests
     }
 
     [Fact]
+    public void Add_LeadThatCannotBeEvaluated_IsListedWithItsError()
+    {
+        var pinned = Samples.Parse("""{"id":"BAD-pinned","mql_at":"2026-11-20T15:30:00Z","assigned":{"tier":"diamond"}}""");
+        var page = new TimelinePage(Samples.RankBands, Samples.At);
+
+        Assert.False(page.Add(pinned));
+        Assert.True(page.Add(Samples.Lead("L-1001")));
+
+        var html = page.Render();
+        Assert.Contains("BAD-pinned</td><td colspan=\"6\" class=\"error\">SLA0705: ", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#lead-2\">L-1001</a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_PatternIds_AreUniquePerPicture()
     {
         var page = new TimelinePage(Samples.RankBands, Samples.At);

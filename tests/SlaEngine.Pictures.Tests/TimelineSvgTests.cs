@@ -170,7 +170,7 @@ public sealed class TimelineSvgTests
     public void Render_DecadesLongAxis_LeavesTheHoursOutAndStaysSmall()
     {
         // A touch logged decades before the SLA start (a CRM import gone wrong) must not draw 30 years of hours.
-        var lead = Samples.Lead("L-1001") with { Touches = [new LeadTouch("call", Instant.FromUtc(1995, 1, 1, 0, 0))] };
+        var lead = Samples.Lead("L-1001") with { Touches = [new LeadTouch { Channel = "call", At = Instant.FromUtc(1995, 1, 1, 0, 0) }] };
 
         var svg = TimelineSvg.Render(Samples.RankBands, lead, Samples.At);
 

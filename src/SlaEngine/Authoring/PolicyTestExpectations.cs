@@ -2,7 +2,7 @@ using System.Text.Json;
 using SlaEngine.Evaluation;
 using SlaEngine.Loading;
 using SlaEngine.Diagnostics;
-using static SlaEngine.Authoring.PolicyTestYaml;
+using static SlaEngine.Loading.YamlValueReader;
 
 namespace SlaEngine.Authoring;
 
@@ -15,7 +15,10 @@ namespace SlaEngine.Authoring;
 /// compare as instants (so <c>2026-11-20T13:30:00-05:00</c> matches <c>2026-11-20T18:30:00Z</c>); other strings match
 /// exactly (ordinal), or as a prefix when the key ends with <c>^</c> (<c>reason^: trigger</c>); <c>milestones</c> is a
 /// mapping by milestone name (the value <c>absent</c> expects the milestone not to be listed); <c>escalations</c> and
-/// <c>notify</c> are lists compared item by item and must have as many items as the output.
+/// <c>notify</c> are lists compared item by item and must have as many items as the output; <c>next_change_at</c> is
+/// the evaluation's, and <c>transitions</c> lists the lead's timeline from the test's instant (the default horizon),
+/// item by item (<c>at</c>, <c>subject</c>, <c>field</c>, <c>from</c>, <c>to</c>, <c>key</c>, any subset of them),
+/// with as many items as the timeline has.
 /// </remarks>
 internal static class PolicyTestExpectations
 {
@@ -25,10 +28,11 @@ internal static class PolicyTestExpectations
     private const double Tolerance = 0.005;
 
     private static readonly string[] StringFields = ["id", "policy", "status", "reason", "tier", "band", "team", "calendar"];
-    private static readonly string[] TopKeys = ["id", "policy", "version", "status", "reason", "score", "tier", "band", "team", "calendar", "sla_start", "milestones", "next_touch", "escalations"];
+    private static readonly string[] TopKeys = ["id", "policy", "version", "status", "reason", "score", "tier", "band", "team", "calendar", "sla_start", "milestones", "next_touch", "escalations", "next_change_at", "transitions"];
     private static readonly string[] MilestoneKeys = ["name", "due", "status", "met_at", "late_by_seconds"];
     private static readonly string[] NextTouchKeys = ["milestone", "channel", "due"];
     private static readonly string[] EscalationKeys = ["after", "at", "notify", "fired"];
+    private static readonly string[] TransitionKeys = ["at", "subject", "field", "from", "to", "key"];
     private static readonly string[] StringMilestoneKeys = ["name", "status"];
     private static readonly string[] StringNextTouchKeys = ["milestone", "channel"];
     private static readonly string[] StringEscalationKeys = ["after"];
@@ -36,13 +40,13 @@ internal static class PolicyTestExpectations
     /// <summary>Checks that <paramref name="expect"/> names only fields of the <c>evaluate</c> output, in their shapes.</summary>
     public static void Check(YamlMapping expect, DiagnosticBag bag)
     {
-        CheckKeys(expect, "`expect`", WithPrefixKeys(TopKeys, StringFields), bag);
+        Yaml(bag).CheckKeys(expect, "`expect`", WithPrefixKeys(TopKeys, StringFields));
         foreach (var (key, value) in expect.Entries)
         {
             switch (key.Value)
             {
                 case "milestones":
-                    if (AsMapping(value, "`expect.milestones` (a mapping by milestone name)", bag) is { } milestones)
+                    if (Yaml(bag).AsMapping(value, "`expect.milestones` (a mapping by milestone name)") is { } milestones)
                     {
                         foreach (var (name, milestone) in milestones.Entries)
                         {
@@ -53,7 +57,7 @@ internal static class PolicyTestExpectations
 
                             if (milestone is YamlMapping m)
                             {
-                                CheckKeys(m, Msg($"the milestone `{name.Value}`"), WithPrefixKeys(MilestoneKeys, StringMilestoneKeys), bag);
+                                Yaml(bag).CheckKeys(m, Msg($"the milestone `{name.Value}`"), WithPrefixKeys(MilestoneKeys, StringMilestoneKeys));
                                 CheckScalars(m, bag);
                             }
                             else
@@ -67,7 +71,7 @@ internal static class PolicyTestExpectations
                 case "next_touch":
                     if (value is YamlMapping next)
                     {
-                        CheckKeys(next, "`next_touch`", WithPrefixKeys(NextTouchKeys, StringNextTouchKeys), bag);
+                        Yaml(bag).CheckKeys(next, "`next_touch`", WithPrefixKeys(NextTouchKeys, StringNextTouchKeys));
                         CheckScalars(next, bag);
                     }
                     else if (value is not YamlScalar { IsNull: true })
@@ -77,24 +81,37 @@ internal static class PolicyTestExpectations
 
                     break;
                 case "escalations":
-                    if (AsSequence(value, "`expect.escalations` (a list, rung by rung)", bag) is { } rungs)
+                    if (Yaml(bag).AsSequence(value, "`expect.escalations` (a list, rung by rung)") is { } rungs)
                     {
                         foreach (var rung in rungs.Items)
                         {
-                            if (AsMapping(rung, "an escalation rung", bag) is { } r)
+                            if (Yaml(bag).AsMapping(rung, "an escalation rung") is { } r)
                             {
-                                CheckKeys(r, "an escalation rung", WithPrefixKeys(EscalationKeys, StringEscalationKeys), bag);
+                                Yaml(bag).CheckKeys(r, "an escalation rung", WithPrefixKeys(EscalationKeys, StringEscalationKeys));
                                 foreach (var (rungKey, rungValue) in r.Entries)
                                 {
                                     if (rungKey.Value == "notify")
                                     {
-                                        AsSequence(rungValue, "`notify`", bag);
+                                        Yaml(bag).AsSequence(rungValue, "`notify`");
                                     }
                                     else if (rungValue is not YamlScalar)
                                     {
                                         bag.Error(DiagnosticCodes.TestInvalidExpectation, rungValue.Line, rungValue.Column, Msg($"`{rungKey.Value}` is a single value in the output, not {rungValue.KindName}"));
                                     }
                                 }
+                            }
+                        }
+                    }
+
+                    break;
+                case "transitions":
+                    if (Yaml(bag).AsSequence(value, "`expect.transitions` (a list of { at, subject, field, from, to, key })") is { } transitions)
+                    {
+                        foreach (var item in transitions.Items)
+                        {
+                            if (Yaml(bag).AsMapping(item, "a transition") is { } t)
+                            {
+                                Yaml(bag).CheckKeys(t, "a transition", TransitionKeys);
                             }
                         }
                     }
@@ -111,14 +128,37 @@ internal static class PolicyTestExpectations
         }
     }
 
-    /// <summary>Matches the expectations against an evaluation.</summary>
+    /// <summary>Matches the expectations against an evaluation (and, when transitions are expected, the lead's timeline).</summary>
     /// <returns>The mismatches, in the order the expectations are written.</returns>
-    public static List<PolicyTestMismatch> Match(YamlMapping expect, LeadEvaluation evaluation)
+    public static List<PolicyTestMismatch> Match(YamlMapping expect, LeadEvaluation evaluation, Func<LeadTimeline>? timeline = null)
     {
         var mismatches = new List<PolicyTestMismatch>();
-        using var document = JsonDocument.Parse(EvaluationJson.Serialize(evaluation));
+        using var document = JsonDocument.Parse(WithTransitions(EvaluationJson.Serialize(evaluation), expect, timeline));
         MatchObject(expect, document.RootElement, string.Empty, mismatches);
         return mismatches;
+    }
+
+    /// <summary>Adds the timeline's <c>transitions</c> to the evaluation's JSON when the expectations name them.</summary>
+    private static string WithTransitions(string json, YamlMapping expect, Func<LeadTimeline>? timeline)
+    {
+        if (timeline is null || expect.Get("transitions") is null)
+        {
+            return json;
+        }
+
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartArray();
+            foreach (var transition in timeline().Transitions)
+            {
+                TimelineJson.Write(writer, transition);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return string.Concat(json.AsSpan(0, json.Length - 1), ",\"transitions\":", System.Text.Encoding.UTF8.GetString(stream.ToArray()), "}");
     }
 
     private static string[] WithPrefixKeys(string[] keys, string[] stringKeys) => [.. keys, .. stringKeys.Select(k => k + "^")];
@@ -243,7 +283,7 @@ internal static class PolicyTestExpectations
                     return text.StartsWith(expected.Value, StringComparison.Ordinal);
                 }
 
-                if (LeadJson.TryParseInstant(expected.Value.Trim(), out var expectedInstant) && LeadJson.TryParseInstant(text, out var actualInstant))
+                if (InstantText.TryParse(expected.Value.Trim(), out var expectedInstant) && InstantText.TryParse(text, out var actualInstant))
                 {
                     return expectedInstant == actualInstant;
                 }
@@ -280,4 +320,7 @@ internal static class PolicyTestExpectations
         var raw = element.GetRawText();
         return raw.Length <= 200 ? raw : raw[..197] + "...";
     }
+
+    /// <summary>The one YAML value reader, reporting with the codes of a tests file.</summary>
+    private static YamlValueReader Yaml(DiagnosticBag bag) => new(bag, YamlValueCodes.Tests);
 }
