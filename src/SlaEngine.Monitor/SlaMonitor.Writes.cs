@@ -134,9 +134,11 @@ public sealed partial class SlaMonitor
         else
         {
             from = row.EvaluatedAt;
+            // A transition at the changed instant itself belongs to the new timeline: the window (from, now] starts a
+            // second earlier.
             if (LeadChanges.EarliestChange(old, snapshot) is { } changed && changed < from)
             {
-                from = changed;
+                from = changed == Instant.MinValue ? changed : changed - Duration.FromSeconds(1);
             }
 
             if (policy != row.PolicyId)
