@@ -64,7 +64,7 @@ public sealed partial class SlaMonitor
                 }
 
                 recorded += (await RecordAsync(connection, transaction, inserter, outcome, now, cancellationToken).ConfigureAwait(false)).Length;
-                await UpdateLeadAsync(connection, transaction, outcome, json: null, now, cancellationToken).ConfigureAwait(false);
+                await UpdateLeadAsync(connection, transaction, outcome, json: null, now, row.EvaluatedAt, cancellationToken).ConfigureAwait(false);
                 if (outcome.ProblemCode is { } code && row.ProblemCode != code)
                 {
                     LogUnevaluable(row.Id, code, outcome.Problem!);

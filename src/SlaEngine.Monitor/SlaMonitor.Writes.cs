@@ -168,7 +168,7 @@ public sealed partial class SlaMonitor
         }
         else
         {
-            await UpdateLeadAsync(connection, transaction, outcome, json, now, cancellationToken).ConfigureAwait(false);
+            await UpdateLeadAsync(connection, transaction, outcome, json, now, row.EvaluatedAt, cancellationToken).ConfigureAwait(false);
         }
 
         ImmutableArray<RecordedTransition> recorded;
@@ -201,19 +201,24 @@ public sealed partial class SlaMonitor
         ("@problem", outcome.Problem),
     ];
 
-    /// <summary>Stores an evaluated lead and releases its lease; <paramref name="json"/> null keeps the stored snapshot.</summary>
-    private static async Task UpdateLeadAsync(DbConnection connection, DbTransaction transaction, LeadOutcome outcome, string? json, Instant now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores an evaluated lead and releases its lease; <paramref name="json"/> null keeps the stored snapshot. A lead
+    /// that could not be evaluated keeps its previous evaluation instant, so the transitions it misses meanwhile are
+    /// recorded (late) once it can be evaluated again.
+    /// </summary>
+    private static async Task UpdateLeadAsync(
+        DbConnection connection, DbTransaction transaction, LeadOutcome outcome, string? json, Instant now, Instant previousEvaluation, CancellationToken cancellationToken)
     {
         await using var update = Db.Command(
             connection,
             transaction,
             $"""
             UPDATE sla_leads SET policy_id = @policy, policy_version = COALESCE(@version, policy_version),{(json is null ? "" : " snapshot = @snapshot,")}
-                sla_start = @start, next_change_at = @next, evaluated_at = @now, status = COALESCE(@status, status),
+                sla_start = @start, next_change_at = @next, evaluated_at = @evaluated, status = COALESCE(@status, status),
                 problem_code = @code, problem = @problem, revision = revision + 1, lease_owner = NULL, lease_until = NULL
             WHERE id = @id
             """,
-            LeadParameters(outcome.Snapshot.Id, outcome, json ?? "", now));
+            [.. LeadParameters(outcome.Snapshot.Id, outcome, json ?? "", now), ("@evaluated", Db.Ms(outcome.ProblemCode is null ? now : previousEvaluation))]);
         await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -70,17 +70,20 @@ public static class SlaMonitorServiceCollectionExtensions
             .AddResilienceHandler("slaengine-webhook", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<SlaMonitorOptions>>().Value;
-                pipeline
-                    .AddTimeout(options.WebhookTimeout * (options.WebhookRetries + 1) + TimeSpan.FromSeconds(options.WebhookRetries * 2))
-                    .AddRetry(new HttpRetryStrategyOptions
+                pipeline.AddTimeout(options.WebhookTimeout * (options.WebhookRetries + 1) + TimeSpan.FromSeconds(options.WebhookRetries * 2));
+                if (options.WebhookRetries > 0)
+                {
+                    pipeline.AddRetry(new HttpRetryStrategyOptions
                     {
-                        MaxRetryAttempts = Math.Max(options.WebhookRetries, 0),
+                        MaxRetryAttempts = options.WebhookRetries,
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
                         Delay = TimeSpan.FromMilliseconds(200),
                         ShouldRetryAfterHeader = true,
-                    })
-                    .AddTimeout(options.WebhookTimeout);
+                    });
+                }
+
+                pipeline.AddTimeout(options.WebhookTimeout);
             });
         return services;
     }
