@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SlaEngine;
 using SlaEngine.Evaluation;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
+using SlaEngine.DependencyInjection;
 
 var policyId = "lattice-predictive";
 var at = Instant.FromUtc(2026, 11, 22, 12, 0);

@@ -11,7 +11,8 @@ using NodaTime;
 using SlaEngine;
 using SlaEngine.Evaluation;
 using SlaEngine.Samples.WebHost;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
+using SlaEngine.DependencyInjection;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Cli;
 
@@ -69,7 +70,7 @@ internal sealed class CommandLine
         Optional(name) ?? throw new UsageException($"{name} is required, for example {name} {example}.");
 
     /// <summary>Edit distance for "did you mean" hints (the library's, shared with policy diagnostics).</summary>
-    internal static int Distance(string a, string b) => Validation.DidYouMean.Distance(a, b);
+    internal static int Distance(string a, string b) => DidYouMean.Distance(a, b);
 
     internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

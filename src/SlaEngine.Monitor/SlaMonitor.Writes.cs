@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Data.Common;
 using NodaTime;
+using SlaEngine.DependencyInjection;
 using SlaEngine.Calendars;
 using SlaEngine.Evaluation;
 using SlaEngine.Monitor.Storage;

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using SlaEngine.DependencyInjection;
 using SlaEngine.Evaluation;
 using SlaEngine.Monitor.Hosting;
 using SlaEngine.Monitor.Storage;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Polly;
+using SlaEngine.DependencyInjection;
 using SlaEngine.Monitor.Delivery;
 using SlaEngine.Monitor.Hosting;
 

@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using System.Text;
 using SlaEngine.Policies;
-using SlaEngine.Validation;
+using SlaEngine.Compilation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine;
 
@@ -50,7 +52,7 @@ public static class PolicyLoader
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(sourceName);
-        return PolicyCompiler.Compile(yaml, sourceName);
+        return Result(PolicyCompiler.Compile(yaml, sourceName));
     }
 
     /// <summary>Loads a policy from a YAML file without throwing for bad input; I/O errors become diagnostics.</summary>
@@ -67,16 +69,19 @@ public static class PolicyLoader
             if (info.Exists && info.Length > 4L * 1024 * 1024)
             {
                 // Far over the 1 MiB limit whatever the encoding: do not read it at all.
-                return PolicyCompiler.FileError(path, DiagnosticCodes.DocumentTooLarge, "the document is larger than 1048576 bytes (1 MiB); it was not read");
+                return Result(PolicyCompiler.FileError(path, DiagnosticCodes.DocumentTooLarge, "the document is larger than 1048576 bytes (1 MiB); it was not read"));
             }
 
             text = File.ReadAllText(path, Encoding.UTF8);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
         {
-            return PolicyCompiler.FileError(path, DiagnosticCodes.FileReadError, "cannot read the policy file: " + ex.Message);
+            return Result(PolicyCompiler.FileError(path, DiagnosticCodes.FileReadError, "cannot read the policy file: " + ex.Message));
         }
 
-        return PolicyCompiler.Compile(text, path);
+        return Result(PolicyCompiler.Compile(text, path));
     }
+
+    private static PolicyLoadResult Result((SlaPolicy? Policy, ImmutableArray<Diagnostic> Diagnostics) compiled) =>
+        new(compiled.Policy, compiled.Diagnostics);
 }

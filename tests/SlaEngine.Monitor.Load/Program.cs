@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
-using SlaEngine;
+using SlaEngine.DependencyInjection;
 using SlaEngine.Monitor;
 using SlaEngine.Monitor.Load;
 

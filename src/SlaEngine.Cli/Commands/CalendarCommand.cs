@@ -2,6 +2,7 @@ using System.Text.Json;
 using NodaTime;
 using SlaEngine.Calendars;
 using SlaEngine.Evaluation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Cli.Commands;
 
@@ -112,7 +113,7 @@ internal static class CalendarCommand
             writer.WriteStartObject();
             writer.WriteNumber("line", number);
             writer.WriteStartObject("error");
-            writer.WriteString("code", Validation.DiagnosticCodes.InvalidCalendarOp);
+            writer.WriteString("code", DiagnosticCodes.InvalidCalendarOp);
             writer.WriteString("message", e is JsonException ? "not a valid JSON object: " + e.Message.Split(" Path:")[0] : CommandLine.MessageOf(e));
             writer.WriteEndObject();
             writer.WriteEndObject();

@@ -1,7 +1,9 @@
 using System.Globalization;
 using SlaEngine.Authoring;
 using SlaEngine.Evaluation;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
+using SlaEngine.Conditions;
+using SlaEngine.Reporting;
 
 namespace SlaEngine.Cli.Commands;
 

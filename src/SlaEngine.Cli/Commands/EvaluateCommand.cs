@@ -3,6 +3,8 @@ using System.Text.Json;
 using NodaTime;
 using SlaEngine.Evaluation;
 using SlaEngine.Policies;
+using SlaEngine.Conditions;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Cli.Commands;
 
@@ -236,7 +238,7 @@ internal static class EvaluateCommand
 
         if (policy.CheckAssignment(read.Lead) is { } problem)
         {
-            return new LeadOutcome(number, read.Id, null, Validation.DiagnosticCodes.LeadUnknownAssignment, problem);
+            return new LeadOutcome(number, read.Id, null, DiagnosticCodes.LeadUnknownAssignment, problem);
         }
 
         try
@@ -245,12 +247,12 @@ internal static class EvaluateCommand
         }
         catch (ArgumentOutOfRangeException e)
         {
-            return new LeadOutcome(number, read.Id, null, Validation.DiagnosticCodes.LeadValueOutOfRange, e.Message.Split(" (Parameter")[0]);
+            return new LeadOutcome(number, read.Id, null, DiagnosticCodes.LeadValueOutOfRange, e.Message.Split(" (Parameter")[0]);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A safety net: one lead must never stop the others.
-            return new LeadOutcome(number, read.Id, null, Validation.DiagnosticCodes.LeadEvaluationFailed, "evaluating the lead failed: " + e.Message);
+            return new LeadOutcome(number, read.Id, null, DiagnosticCodes.LeadEvaluationFailed, "evaluating the lead failed: " + e.Message);
         }
     }
 

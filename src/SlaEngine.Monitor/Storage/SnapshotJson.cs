@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using SlaEngine.Conditions;
 using SlaEngine.Evaluation;
 
 namespace SlaEngine.Monitor.Storage;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NodaTime;
 using SlaEngine.Evaluation;
 using SlaEngine.Policies;
+using SlaEngine.Reporting;
 
 namespace SlaEngine.Authoring;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using NodaTime.Text;
+using SlaEngine.Reporting;
 
 namespace SlaEngine.Authoring;
 

@@ -5,7 +5,7 @@ using SlaEngine.Calendars;
 using SlaEngine.Conditions;
 using SlaEngine.Evaluation;
 using SlaEngine.Policies;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Authoring;
 

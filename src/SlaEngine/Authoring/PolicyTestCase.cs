@@ -1,7 +1,7 @@
 using NodaTime;
 using SlaEngine.Evaluation;
 using SlaEngine.Loading;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Authoring;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SlaEngine.Evaluation;
 using SlaEngine.Loading;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 using static SlaEngine.Authoring.PolicyTestYaml;
 
 namespace SlaEngine.Authoring;

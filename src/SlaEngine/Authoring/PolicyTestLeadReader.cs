@@ -4,8 +4,9 @@ using SlaEngine.Calendars;
 using SlaEngine.Evaluation;
 using SlaEngine.Loading;
 using SlaEngine.Policies;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 using static SlaEngine.Authoring.PolicyTestYaml;
+using SlaEngine.Conditions;
 
 namespace SlaEngine.Authoring;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Authoring;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using NodaTime;
 using SlaEngine.Evaluation;
 using SlaEngine.Loading;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Authoring;
 

@@ -2,8 +2,9 @@ using System.Collections.Immutable;
 using System.Text;
 using SlaEngine.Loading;
 using SlaEngine.Policies;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 using static SlaEngine.Authoring.PolicyTestYaml;
+using SlaEngine.Evaluation;
 
 namespace SlaEngine.Authoring;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using SlaEngine.Policies;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Authoring;
 

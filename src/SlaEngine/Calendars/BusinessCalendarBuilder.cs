@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Calendars;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using NodaTime;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Calendars;
 

@@ -1,4 +1,4 @@
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Conditions;
 

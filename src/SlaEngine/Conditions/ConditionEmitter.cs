@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Text;
 using SlaEngine.Evaluation;
+using SlaEngine.Conditions;
 
 namespace SlaEngine.Conditions;
 

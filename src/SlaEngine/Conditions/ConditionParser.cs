@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SlaEngine.Evaluation;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
+using SlaEngine.Conditions;
 
 namespace SlaEngine.Conditions;
 

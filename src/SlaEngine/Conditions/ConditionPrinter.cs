@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SlaEngine.Evaluation;
+using SlaEngine.Conditions;
 
 namespace SlaEngine.Conditions;
 

@@ -1,4 +1,5 @@
 using SlaEngine.Evaluation;
+using SlaEngine.Conditions;
 
 namespace SlaEngine.Conditions;
 

@@ -1,5 +1,6 @@
 using SlaEngine.Evaluation;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
+using SlaEngine.Conditions;
 
 namespace SlaEngine.Conditions;
 

@@ -1,5 +1,6 @@
 using NodaTime;
 using SlaEngine.Evaluation;
+using SlaEngine.Conditions;
 
 namespace SlaEngine.Conditions;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SlaEngine.Evaluation;
+using SlaEngine.Conditions;
 
 namespace SlaEngine.Conditions;
 

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using SlaEngine.Policies;
 
-namespace SlaEngine;
+namespace SlaEngine.DependencyInjection;
 
 /// <summary>
 /// Holds the compiled policies a host evaluates leads with: every loaded id and version, which version of each is

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
-namespace SlaEngine;
+namespace SlaEngine.DependencyInjection;
 
 /// <summary>The outcome of <see cref="IPolicyStore.Reload"/>.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>

@@ -3,9 +3,9 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using SlaEngine.Policies;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
-namespace SlaEngine;
+namespace SlaEngine.DependencyInjection;
 
 /// <summary>
 /// An immutable snapshot of the policies a <see cref="IPolicyStore"/> holds: every loaded id and version, and which

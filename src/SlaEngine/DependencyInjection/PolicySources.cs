@@ -2,9 +2,9 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using SlaEngine.Policies;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
-namespace SlaEngine;
+namespace SlaEngine.DependencyInjection;
 
 /// <summary>
 /// A frozen copy of the sources of <see cref="SlaEngineOptions"/>, and the loading of all of them into a

@@ -1,4 +1,4 @@
-namespace SlaEngine;
+namespace SlaEngine.DependencyInjection;
 
 /// <summary>An in-memory policy source for <see cref="SlaEngineOptions"/>: a name (used as the file of diagnostics) and YAML text.</summary>
 /// <param name="Name">The source name, for example <c>embedded/rank-bands.yaml</c>; it is the file of every diagnostic.</param>

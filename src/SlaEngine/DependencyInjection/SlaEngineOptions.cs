@@ -1,4 +1,4 @@
-namespace SlaEngine;
+namespace SlaEngine.DependencyInjection;
 
 /// <summary>
 /// Where a <see cref="PolicyStore"/> finds its policies: files, directories, in-memory YAML, and optional active-version

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SlaEngine.Diagnostics;
 
-namespace SlaEngine;
+namespace SlaEngine.DependencyInjection;
 
 /// <summary>Registers SlaEngine with a <see cref="IServiceCollection"/>.</summary>
 public static class SlaEngineServiceCollectionExtensions
@@ -18,7 +19,7 @@ public static class SlaEngineServiceCollectionExtensions
     /// </para>
     /// <para>
     /// The store loads every policy when it is created, that is on first resolution; a bad policy then throws a
-    /// <see cref="Validation.PolicyValidationException"/> with every diagnostic of every source. Resolve
+    /// <see cref="PolicyValidationException"/> with every diagnostic of every source. Resolve
     /// <see cref="IPolicyStore"/> at start-up (for example right after <c>builder.Build()</c>) to fail before serving.
     /// </para>
     /// </remarks>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
+using SlaEngine.Conditions;
 
 namespace SlaEngine.Evaluation;
 

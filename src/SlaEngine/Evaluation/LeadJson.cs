@@ -7,7 +7,8 @@ using System.Text.Unicode;
 using NodaTime;
 using NodaTime.Text;
 using SlaEngine.Calendars;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
+using SlaEngine.Conditions;
 
 namespace SlaEngine.Evaluation;
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using NodaTime;
 using SlaEngine.Calendars;
+using SlaEngine.Conditions;
 
 namespace SlaEngine.Evaluation;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 using SlaEngine.Calendars;
+using SlaEngine.Conditions;
 
 namespace SlaEngine.Evaluation;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SlaEngine.Conditions;
 
 namespace SlaEngine.Evaluation;
 

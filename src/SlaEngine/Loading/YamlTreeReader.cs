@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.RegularExpressions;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

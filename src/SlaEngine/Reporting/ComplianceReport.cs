@@ -4,10 +4,9 @@ using NodaTime;
 namespace SlaEngine.Reporting;
 
 /// <summary>
-/// A compliance report over a batch of evaluated leads (spec section 5, <c>report</c>): overall and per group, leads
+/// A compliance report over a batch of evaluated leads: overall and per group, leads
 /// by status, milestone attainment, speed-to-lead, breaches, lead leakage and the policy's goals with pass/fail.
-/// Build one with <see cref="ComplianceReportBuilder"/>; write it with <see cref="ComplianceReportJson"/> or
-/// <see cref="ComplianceReportTable"/>.
+/// Build one with <see cref="ComplianceReportBuilder"/>; write it with <see cref="ComplianceReportJson"/>.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record ComplianceReport

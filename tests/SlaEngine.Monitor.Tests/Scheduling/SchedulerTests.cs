@@ -1,3 +1,5 @@
+using SlaEngine.Conditions;
+using SlaEngine.DependencyInjection;
 using NodaTime;
 using SlaEngine.Evaluation;
 using SlaEngine.Monitor.Tests.Infrastructure;

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Tests.Architecture;
 
@@ -35,12 +35,12 @@ public sealed partial class ErrorCodeDocsTests
 
     private static List<(string Code, string Name, string Summary)> Codes()
     {
-        var type = typeof(Diagnostic).Assembly.GetType("SlaEngine.Validation.DiagnosticCodes")!;
+        var type = typeof(Diagnostic).Assembly.GetType("SlaEngine.Diagnostics.DiagnosticCodes")!;
         var xml = Path.ChangeExtension(typeof(Diagnostic).Assembly.Location, ".xml");
         var summaries = File.Exists(xml)
             ? XDocument.Load(xml).Descendants("member")
-                .Where(m => ((string?)m.Attribute("name"))?.StartsWith("F:SlaEngine.Validation.DiagnosticCodes.", StringComparison.Ordinal) == true)
-                .ToDictionary(m => ((string)m.Attribute("name")!)["F:SlaEngine.Validation.DiagnosticCodes.".Length..], m => Normalize(m.Element("summary")))
+                .Where(m => ((string?)m.Attribute("name"))?.StartsWith("F:SlaEngine.Diagnostics.DiagnosticCodes.", StringComparison.Ordinal) == true)
+                .ToDictionary(m => ((string)m.Attribute("name")!)["F:SlaEngine.Diagnostics.DiagnosticCodes.".Length..], m => Normalize(m.Element("summary")))
             : [];
         return type.GetFields(BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))

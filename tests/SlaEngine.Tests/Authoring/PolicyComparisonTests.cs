@@ -1,6 +1,7 @@
 using NodaTime;
 using SlaEngine.Authoring;
 using SlaEngine.Evaluation;
+using SlaEngine.Reporting;
 
 namespace SlaEngine.Tests.Authoring;
 

@@ -1,5 +1,5 @@
 using SlaEngine.Authoring;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Tests.Authoring;
 

@@ -1,6 +1,6 @@
 using NodaTime;
 using SlaEngine.Calendars;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Tests.Calendars;
 

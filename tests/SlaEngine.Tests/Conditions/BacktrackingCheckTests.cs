@@ -1,5 +1,5 @@
 using SlaEngine.Conditions;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 using static SlaEngine.Tests.Conditions.ConditionTestContext;
 
 namespace SlaEngine.Tests.Conditions;

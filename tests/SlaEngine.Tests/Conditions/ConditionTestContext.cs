@@ -1,5 +1,5 @@
 using SlaEngine.Conditions;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Tests.Conditions;
 

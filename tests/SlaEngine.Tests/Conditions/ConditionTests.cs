@@ -1,4 +1,5 @@
 using SlaEngine.Conditions;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Tests.Conditions;
 
@@ -44,8 +45,8 @@ public class ConditionTests
     [Fact]
     public void DidYouMean_FindsTyposOnly()
     {
-        Assert.Equal("email", SlaEngine.Validation.DidYouMean.Find("emial", ["email", "employees"]));
-        Assert.Equal("country", SlaEngine.Validation.DidYouMean.Find("Country", ["country"]));
-        Assert.Null(SlaEngine.Validation.DidYouMean.Find("revenue", ["email", "employees"]));
+        Assert.Equal("email", SlaEngine.Diagnostics.DidYouMean.Find("emial", ["email", "employees"]));
+        Assert.Equal("country", SlaEngine.Diagnostics.DidYouMean.Find("Country", ["country"]));
+        Assert.Null(SlaEngine.Diagnostics.DidYouMean.Find("revenue", ["email", "employees"]));
     }
 }

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SlaEngine.Evaluation;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
+using SlaEngine.DependencyInjection;
 
 namespace SlaEngine.Tests.DependencyInjection;
 

@@ -4,7 +4,9 @@ using NodaTime;
 using SlaEngine.Calendars;
 using SlaEngine.Evaluation;
 using SlaEngine.Policies;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
+using SlaEngine.Conditions;
+using SlaEngine.DependencyInjection;
 
 namespace SlaEngine.Tests.Docs;
 

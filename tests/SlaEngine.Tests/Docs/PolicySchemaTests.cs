@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
-using SlaEngine.Validation;
+using SlaEngine.Compilation;
+using SlaEngine.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
 namespace SlaEngine.Tests.Docs;
@@ -80,7 +81,7 @@ public sealed class PolicySchemaTests
     [InlineData("EscalationKeys", "#/definitions/tier/properties/escalations/items")]
     public void SchemaKeys_AreTheLoadersKeys(string loaderField, string schemaPath)
     {
-        var field = typeof(PolicyValidationException).Assembly.GetType("SlaEngine.Validation.PolicyCompiler", throwOnError: true)!
+        var field = typeof(PolicyValidationException).Assembly.GetType("SlaEngine.Compilation.PolicyCompiler", throwOnError: true)!
             .GetField(loaderField, BindingFlags.NonPublic | BindingFlags.Static)
             ?? throw new InvalidOperationException($"PolicyCompiler.{loaderField} is gone; update this test and the schema");
         var loaderKeys = ((string[])field.GetValue(null)!).Order(StringComparer.Ordinal);

@@ -5,6 +5,7 @@ using FsCheck.Fluent;
 using NodaTime;
 using SlaEngine.Calendars;
 using SlaEngine.Evaluation;
+using SlaEngine.Conditions;
 
 namespace SlaEngine.Tests.Evaluation;
 

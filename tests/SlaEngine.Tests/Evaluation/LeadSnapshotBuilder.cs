@@ -3,6 +3,7 @@ using NodaTime;
 using NodaTime.Text;
 using SlaEngine.Calendars;
 using SlaEngine.Evaluation;
+using SlaEngine.Conditions;
 
 namespace SlaEngine.Tests.Evaluation;
 

@@ -1,5 +1,5 @@
 using SlaEngine.Policies;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Tests.Loading;
 

@@ -1,3 +1,4 @@
+using SlaEngine.Cli.Commands;
 using System.Text.Json;
 using SlaEngine.Evaluation;
 using SlaEngine.Reporting;

@@ -4,6 +4,7 @@ using System.Globalization;
 using NodaTime;
 using SlaEngine.Evaluation;
 using Xunit.Abstractions;
+using SlaEngine.DependencyInjection;
 
 namespace SlaEngine.Tests.Robustness;
 

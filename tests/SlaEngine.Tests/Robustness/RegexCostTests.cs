@@ -4,7 +4,7 @@ using NodaTime;
 using SlaEngine.Conditions;
 using SlaEngine.Evaluation;
 using SlaEngine.Tests.Conditions;
-using SlaEngine.Validation;
+using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Tests.Robustness;
 

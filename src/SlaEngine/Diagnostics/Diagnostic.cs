@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SlaEngine.Validation;
+namespace SlaEngine.Diagnostics;
 
 /// <summary>
 /// One problem found in a policy file, a lead or a command: a stable code (for example <c>SLA0102</c>),

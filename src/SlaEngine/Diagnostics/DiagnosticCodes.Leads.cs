@@ -1,4 +1,4 @@
-namespace SlaEngine.Validation;
+namespace SlaEngine.Diagnostics;
 
 /// <summary>Stable diagnostic codes. This part: lead snapshots and command input (SLA0700–SLA0799).</summary>
 internal static partial class DiagnosticCodes

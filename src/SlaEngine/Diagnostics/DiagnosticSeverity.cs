@@ -1,4 +1,4 @@
-namespace SlaEngine.Validation;
+namespace SlaEngine.Diagnostics;
 
 /// <summary>How serious a <see cref="Diagnostic"/> is.</summary>
 public enum DiagnosticSeverity

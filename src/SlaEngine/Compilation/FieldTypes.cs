@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using SlaEngine.Conditions;
 
-namespace SlaEngine.Validation;
+namespace SlaEngine.Compilation;
 
 /// <summary>Creates the <see cref="FieldType"/> values of the <c>fields</c> section (one place to adapt to the condition library).</summary>
 internal static class FieldTypes

@@ -1,4 +1,4 @@
-namespace SlaEngine.Validation;
+namespace SlaEngine.Diagnostics;
 
 /// <summary>
 /// Stable diagnostic codes. This part: lint warnings (SLA0600–SLA0699), computed from a compiled policy by the linter

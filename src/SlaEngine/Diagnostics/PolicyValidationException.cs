@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace SlaEngine.Validation;
+namespace SlaEngine.Diagnostics;
 
 /// <summary>
 /// Thrown when a policy (or calendar) definition has errors. Carries every diagnostic found, not just the first.

@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 using SlaEngine.Conditions;
 using SlaEngine.Loading;
 using SlaEngine.Policies;
+using SlaEngine.Diagnostics;
 
-namespace SlaEngine.Validation;
+namespace SlaEngine.Compilation;
 
 /// <content>The <c>fields</c>, <c>exclusions</c>, <c>scoring</c>, <c>qualification</c>, <c>bands</c> and <c>routing</c> sections.</content>
 internal sealed partial class PolicyCompiler

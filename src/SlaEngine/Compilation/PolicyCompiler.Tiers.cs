@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 using SlaEngine.Calendars;
 using SlaEngine.Loading;
 using SlaEngine.Policies;
+using SlaEngine.Diagnostics;
 
-namespace SlaEngine.Validation;
+namespace SlaEngine.Compilation;
 
 /// <content>The <c>tiers</c> and <c>goals</c> sections.</content>
 internal sealed partial class PolicyCompiler

@@ -1,4 +1,4 @@
-namespace SlaEngine.Validation;
+namespace SlaEngine.Diagnostics;
 
 /// <summary>
 /// Stable diagnostic codes. This part holds the codes of the loader: SLA0001-SLA0199 (YAML, schema, calendars section),

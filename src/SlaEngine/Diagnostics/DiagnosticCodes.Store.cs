@@ -1,4 +1,4 @@
-namespace SlaEngine.Validation;
+namespace SlaEngine.Diagnostics;
 
 /// <summary>Stable diagnostic codes of the policy store (SLA0150-SLA0199): sources and active versions.</summary>
 internal static partial class DiagnosticCodes

@@ -4,7 +4,7 @@ using SlaEngine.Calendars;
 using SlaEngine.Evaluation;
 using SlaEngine.Policies;
 
-namespace SlaEngine.Authoring;
+namespace SlaEngine.Reporting;
 
 /// <summary>
 /// Adds up one policy's totals over a stream of evaluations in constant memory: counters per status and tier, and per

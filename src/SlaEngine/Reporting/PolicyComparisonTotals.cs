@@ -1,4 +1,4 @@
-namespace SlaEngine.Authoring;
+namespace SlaEngine.Reporting;
 
 /// <summary>The totals of a comparison: how many leads, how many differ, and each policy's totals.</summary>
 /// <param name="Leads">The leads compared.</param>

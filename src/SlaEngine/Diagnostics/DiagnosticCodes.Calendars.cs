@@ -1,4 +1,4 @@
-namespace SlaEngine.Validation;
+namespace SlaEngine.Diagnostics;
 
 /// <summary>Stable diagnostic codes. This part: business calendars (SLA0200–SLA0299).</summary>
 internal static partial class DiagnosticCodes

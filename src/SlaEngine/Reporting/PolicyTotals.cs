@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace SlaEngine.Authoring;
+namespace SlaEngine.Reporting;
 
 /// <summary>The totals of one policy over the leads of a comparison.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>

@@ -1,4 +1,4 @@
-namespace SlaEngine.Validation;
+namespace SlaEngine.Diagnostics;
 
 /// <summary>
 /// Stable diagnostic codes. This part: policy test files (SLA0900–SLA0999), listed in <c>docs/authoring.md</c>.

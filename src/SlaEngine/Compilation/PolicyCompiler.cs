@@ -4,8 +4,9 @@ using SlaEngine.Calendars;
 using SlaEngine.Conditions;
 using SlaEngine.Loading;
 using SlaEngine.Policies;
+using SlaEngine.Diagnostics;
 
-namespace SlaEngine.Validation;
+namespace SlaEngine.Compilation;
 
 /// <summary>
 /// Compiles the YAML node tree of one policy file into an <see cref="SlaPolicy"/>, collecting every diagnostic
@@ -36,7 +37,7 @@ internal sealed partial class PolicyCompiler
     /// <param name="yaml">The YAML text.</param>
     /// <param name="sourceName">The file name used in diagnostics.</param>
     /// <returns>The result: the policy when there were no errors, and all diagnostics sorted.</returns>
-    public static PolicyLoadResult Compile(string yaml, string sourceName)
+    public static (SlaPolicy? Policy, ImmutableArray<Diagnostic> Diagnostics) Compile(string yaml, string sourceName)
     {
         var diagnostics = new DiagnosticBag(sourceName);
         var root = YamlTreeReader.Read(yaml, diagnostics);
@@ -54,9 +55,7 @@ internal sealed partial class PolicyCompiler
         }
 
         var sorted = diagnostics.ToSortedArray();
-        return diagnostics.HasErrors
-            ? new PolicyLoadResult(null, sorted)
-            : new PolicyLoadResult(policy, sorted);
+        return (diagnostics.HasErrors ? null : policy, sorted);
     }
 
     /// <summary>Turns a failure to read a file into a load result.</summary>
@@ -64,11 +63,11 @@ internal sealed partial class PolicyCompiler
     /// <param name="code">The code.</param>
     /// <param name="message">The reason.</param>
     /// <returns>A failed result with one diagnostic.</returns>
-    public static PolicyLoadResult FileError(string sourceName, string code, string message)
+    public static (SlaPolicy? Policy, ImmutableArray<Diagnostic> Diagnostics) FileError(string sourceName, string code, string message)
     {
         var diagnostics = new DiagnosticBag(sourceName);
         diagnostics.Error(code, code == DiagnosticCodes.FileReadError ? 0 : 1, code == DiagnosticCodes.FileReadError ? 0 : 1, message);
-        return new PolicyLoadResult(null, diagnostics.ToSortedArray());
+        return (null, diagnostics.ToSortedArray());
     }
 
     [GeneratedRegex("^[a-z0-9-]+$", RegexOptions.CultureInvariant)]

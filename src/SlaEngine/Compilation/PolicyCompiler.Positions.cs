@@ -1,7 +1,7 @@
 using SlaEngine.Loading;
 using SlaEngine.Policies;
 
-namespace SlaEngine.Validation;
+namespace SlaEngine.Compilation;
 
 /// <content>
 /// Source positions of compiled elements, kept in a side table (<see cref="PolicySourceMap"/>) for tools that report

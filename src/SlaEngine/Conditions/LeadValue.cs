@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
-namespace SlaEngine.Evaluation;
+namespace SlaEngine.Conditions;
 
 /// <summary>
 /// An immutable attribute value of a lead snapshot: null, a boolean, a number, a string or a list of values.

@@ -2,21 +2,22 @@ using System.Globalization;
 using System.Text;
 using SlaEngine.Evaluation;
 using SlaEngine.Policies;
+using SlaEngine.Reporting;
 
-namespace SlaEngine.Reporting;
+namespace SlaEngine.Cli.Commands;
 
 /// <summary>
 /// Renders a <see cref="ComplianceReport"/> as plain-text tables for people: one section per group (overall first),
 /// with leads by status, milestone attainment, speed-to-lead, breaches, leakage, MQLs per month and goals.
 /// </summary>
 /// <remarks>Columns are padded with spaces; lines end with <c>\n</c>. Invariant culture. Thread-safe.</remarks>
-public static class ComplianceReportTable
+internal static class ComplianceReportTable
 {
     /// <summary>Renders a report.</summary>
     /// <param name="report">The report.</param>
     /// <returns>The text, ending with a newline.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
-    public static string Render(ComplianceReport report)
+    internal static string Render(ComplianceReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();

@@ -1,4 +1,4 @@
-namespace SlaEngine.Evaluation;
+namespace SlaEngine.Conditions;
 
 /// <summary>The kind of value held by a <see cref="LeadValue"/>.</summary>
 public enum LeadValueKind

@@ -5,8 +5,9 @@ using NodaTime;
 using NodaTime.Text;
 using SlaEngine.Calendars;
 using SlaEngine.Loading;
+using SlaEngine.Diagnostics;
 
-namespace SlaEngine.Validation;
+namespace SlaEngine.Compilation;
 
 /// <content>The <c>calendars</c> section, compiled through <see cref="BusinessCalendarBuilder"/>.</content>
 internal sealed partial class PolicyCompiler

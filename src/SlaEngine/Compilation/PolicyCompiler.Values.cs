@@ -4,8 +4,9 @@ using SlaEngine.Calendars;
 using SlaEngine.Conditions;
 using SlaEngine.Loading;
 using SlaEngine.Policies;
+using SlaEngine.Diagnostics;
 
-namespace SlaEngine.Validation;
+namespace SlaEngine.Compilation;
 
 /// <content>Shared readers for keys, scalars, durations, percentages and conditions.</content>
 internal sealed partial class PolicyCompiler

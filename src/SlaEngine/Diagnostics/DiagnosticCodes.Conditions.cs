@@ -1,4 +1,4 @@
-namespace SlaEngine.Validation;
+namespace SlaEngine.Diagnostics;
 
 /// <summary>Diagnostic codes of the condition language (SLA0400–SLA0499). See <c>docs/conditions.md</c>.</summary>
 internal static partial class DiagnosticCodes

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace SlaEngine.Authoring;
+namespace SlaEngine.Reporting;
 
 /// <summary>
 /// The touch load a policy asks of one team on one calendar: the touches its tiers ask for the team's leads, spread

@@ -1,4 +1,4 @@
-namespace SlaEngine.Validation;
+namespace SlaEngine.Diagnostics;
 
 /// <summary>Finds the closest known name to a misspelt one, for "did you mean" hints.</summary>
 internal static class DidYouMean
