@@ -30,7 +30,7 @@ namespace SlaEngine.Monitor;
 /// are new. When a method returns, its writes are durable.
 /// </para>
 /// </remarks>
-public sealed partial class SlaMonitor : IAsyncDisposable
+public sealed partial class SlaMonitor : IAsyncDisposable, IDisposable
 {
     /// <summary>How far ahead a lead's timeline is computed; a lead with nothing ahead is looked at again after this long.</summary>
     internal static readonly Duration Horizon = Duration.FromDays(366);
@@ -197,6 +197,9 @@ public sealed partial class SlaMonitor : IAsyncDisposable
         _metrics.Observe(status);
         return status;
     }
+
+    /// <inheritdoc/>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

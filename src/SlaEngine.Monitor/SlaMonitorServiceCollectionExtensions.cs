@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -58,10 +59,11 @@ public static class SlaMonitorServiceCollectionExtensions
         services.TryAddSingleton<IClock>(provider => new TimeProviderClock(provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.TryAddSingleton(provider => new MonitorMetrics(provider.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton(CreateMonitor);
-        services.AddHostedService(provider => new ConditionalService(
+        // Two registrations of one wrapper type: AddHostedService would keep only the first.
+        services.AddSingleton<IHostedService>(provider => new ConditionalService(
             provider.GetRequiredService<SlaMonitor>().Options.RunScheduler,
             () => ActivatorUtilities.CreateInstance<SchedulerService>(provider)));
-        services.AddHostedService(provider => new ConditionalService(
+        services.AddSingleton<IHostedService>(provider => new ConditionalService(
             provider.GetRequiredService<SlaMonitor>().Options.RunDelivery,
             () => ActivatorUtilities.CreateInstance<DeliveryService>(provider)));
         services.AddHealthChecks()

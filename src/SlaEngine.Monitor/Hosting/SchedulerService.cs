@@ -12,13 +12,13 @@ internal sealed partial class SchedulerService(SlaMonitor monitor, ILogger<Sched
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var statusEvery = TimeSpan.FromSeconds(10);
-        var lastStatus = TimeSpan.MinValue;
+        TimeSpan? lastStatus = null;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (watch.Elapsed - lastStatus >= statusEvery)
+                if (lastStatus is null || watch.Elapsed - lastStatus.Value >= statusEvery)
                 {
                     await monitor.GetStatusAsync(stoppingToken).ConfigureAwait(false);
                     lastStatus = watch.Elapsed;
