@@ -13,11 +13,11 @@ internal sealed class MonitorHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private MonitorHarness(ServiceProvider services, string policyDirectory, TestClock clock)
+    private MonitorHarness(ServiceProvider services, string policyDirectory, TestClock? clock)
     {
         _services = services;
         PolicyDirectory = policyDirectory;
-        Clock = clock;
+        Clock = clock!;
         Monitor = services.GetRequiredService<SlaMonitor>();
         Policies = services.GetRequiredService<IPolicyStore>();
     }
@@ -26,6 +26,7 @@ internal sealed class MonitorHarness : IAsyncDisposable
 
     public IPolicyStore Policies { get; }
 
+    /// <summary>Gets the test clock (null-forgiven: a harness created with another clock has none).</summary>
     public TestClock Clock { get; }
 
     public string PolicyDirectory { get; }
@@ -47,7 +48,7 @@ internal sealed class MonitorHarness : IAsyncDisposable
     }
 
     public static async Task<MonitorHarness> CreateAsync(
-        string provider, string connectionString, IEnumerable<(string File, string Yaml)> policies, Action<SlaMonitorOptions>? configure = null, TestClock? clock = null, string? policyDirectory = null)
+        string provider, string connectionString, IEnumerable<(string File, string Yaml)> policies, Action<SlaMonitorOptions>? configure = null, IClock? clock = null, string? policyDirectory = null)
     {
         policyDirectory ??= TempDirectory();
         foreach (var (file, yaml) in policies)
@@ -76,7 +77,7 @@ internal sealed class MonitorHarness : IAsyncDisposable
             configure?.Invoke(o);
         });
         var provider1 = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        var harness = new MonitorHarness(provider1, policyDirectory, clock);
+        var harness = new MonitorHarness(provider1, policyDirectory, clock as TestClock);
         await harness.Monitor.MigrateAsync();
         return harness;
     }
