@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
 using NodaTime;
 using SlaEngine.Evaluation;
 using SlaEngine.Monitor.Timeline;
@@ -54,4 +56,35 @@ public sealed class MonitoredLead
     public string? Problem { get; }
 
     internal ImmutableArray<TimelineItem> Ahead { get; }
+
+    /// <summary>
+    /// Returns the transitions ahead of the read instant (up to a year) as a JSON array of
+    /// <c>{"at":…,"subject":…,"field":…,"from":…,"to":…,"key":…}</c>, in order.
+    /// </summary>
+    /// <returns>The JSON text.</returns>
+    public string TransitionsAheadJson()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, MonitorJson.WriterOptions))
+        {
+            writer.WriteStartArray();
+            foreach (var item in Ahead)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("at", MonitorJson.FormatInstant(item.At));
+                writer.WriteString("subject", item.Subject);
+                writer.WriteString("field", item.Field);
+                writer.WritePropertyName("from");
+                writer.WriteRawValue(item.FromJson, skipInputValidation: true);
+                writer.WritePropertyName("to");
+                writer.WriteRawValue(item.ToJson, skipInputValidation: true);
+                writer.WriteString("key", item.Key);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
 }

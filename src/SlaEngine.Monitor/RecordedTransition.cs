@@ -85,14 +85,14 @@ public sealed class RecordedTransition
         writer.WriteString("policy", PolicyId);
         writer.WriteNumber("version", PolicyVersion);
         writer.WriteString("key", Key);
-        writer.WriteString("at", EvaluationJson.FormatInstant(At));
+        writer.WriteString("at", MonitorJson.FormatInstant(At));
         writer.WriteString("subject", Subject);
         writer.WriteString("field", Field);
         writer.WritePropertyName("from");
         writer.WriteRawValue(FromJson, skipInputValidation: true);
         writer.WritePropertyName("to");
         writer.WriteRawValue(ToJson, skipInputValidation: true);
-        writer.WriteString("recorded_at", EvaluationJson.FormatInstant(RecordedAt));
+        writer.WriteString("recorded_at", MonitorJson.FormatInstant(RecordedAt));
         writer.WriteEndObject();
     }
 

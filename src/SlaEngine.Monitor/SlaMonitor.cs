@@ -250,9 +250,8 @@ public sealed partial class SlaMonitor : IAsyncDisposable, IDisposable
 
     private static LeadSnapshot ParseStored(LeadRow row)
     {
-        var read = LeadJson.Read(row.SnapshotJson);
-        return read.Lead ?? throw new InvalidOperationException(
-            $"The stored snapshot of lead '{row.Id}' cannot be read ({read.ErrorCode}: {read.ErrorMessage}); the database was changed by hand.");
+        return SnapshotJson.Read(row.SnapshotJson, out var error) ?? throw new InvalidOperationException(
+            $"The stored snapshot of lead '{row.Id}' cannot be read ({error}); the database was changed by hand.");
     }
 
     /// <summary>

@@ -6,11 +6,19 @@ using SlaEngine.Evaluation;
 namespace SlaEngine.Monitor.Storage;
 
 /// <summary>
-/// Writes a lead snapshot as the JSON that <see cref="LeadJson.Read(string)"/> reads back into an equal snapshot: the
-/// form the monitor stores a lead's latest snapshot in.
+/// Writes a lead snapshot as JSON that the library's lead reader reads back into an equal snapshot: the form the
+/// monitor stores a lead's latest snapshot in.
 /// </summary>
 internal static class SnapshotJson
 {
+    /// <summary>Reads a stored snapshot with the library's lead reader; null (and the error) when it cannot.</summary>
+    internal static LeadSnapshot? Read(string json, out string? error)
+    {
+        var read = LeadJson.Read(json);
+        error = read.Success ? null : $"{read.ErrorCode}: {read.ErrorMessage}";
+        return read.Lead;
+    }
+
     internal static string Write(LeadSnapshot lead)
     {
         using var stream = new MemoryStream();
@@ -20,7 +28,7 @@ internal static class SnapshotJson
             w.WriteString("id", lead.Id);
             if (lead.MqlAt is { } mql)
             {
-                w.WriteString("mql_at", EvaluationJson.FormatInstant(mql));
+                w.WriteString("mql_at", MonitorJson.FormatInstant(mql));
             }
 
             w.WriteStartObject("attributes");
@@ -36,7 +44,7 @@ internal static class SnapshotJson
             {
                 w.WriteStartObject();
                 w.WriteString("type", e.Type);
-                w.WriteString("at", EvaluationJson.FormatInstant(e.At));
+                w.WriteString("at", MonitorJson.FormatInstant(e.At));
                 w.WriteEndObject();
             }
 
@@ -46,7 +54,7 @@ internal static class SnapshotJson
             {
                 w.WriteStartObject();
                 w.WriteString("channel", t.Channel);
-                w.WriteString("at", EvaluationJson.FormatInstant(t.At));
+                w.WriteString("at", MonitorJson.FormatInstant(t.At));
                 if (t.Outcome is { } outcome)
                 {
                     w.WriteString("outcome", outcome);
@@ -60,8 +68,8 @@ internal static class SnapshotJson
             foreach (var p in lead.Paused.Intervals)
             {
                 w.WriteStartObject();
-                w.WriteString("from", EvaluationJson.FormatInstant(p.Start));
-                w.WriteString("to", EvaluationJson.FormatInstant(p.End));
+                w.WriteString("from", MonitorJson.FormatInstant(p.Start));
+                w.WriteString("to", MonitorJson.FormatInstant(p.End));
                 w.WriteEndObject();
             }
 
@@ -70,7 +78,7 @@ internal static class SnapshotJson
             {
                 w.WriteStartObject("disposition");
                 w.WriteString("outcome", OutcomeText(d.Outcome));
-                w.WriteString("at", EvaluationJson.FormatInstant(d.At));
+                w.WriteString("at", MonitorJson.FormatInstant(d.At));
                 w.WriteEndObject();
             }
 

@@ -59,7 +59,7 @@ internal static class TimelineSource
     }
 
     private static string Key(string id, SlaPolicy policy, string subject, string field, string to, Instant at) =>
-        $"{id}|{policy.Id}@{policy.Version}|{subject}|{field}|{to}|{EvaluationJson.FormatInstant(at)}";
+        $"{id}|{policy.Id}@{policy.Version}|{subject}|{field}|{to}|{MonitorJson.FormatInstant(at)}";
 
     private static void Collect(LeadEvaluation evaluation, LeadSnapshot lead, SortedSet<Instant> candidates)
     {
@@ -114,12 +114,12 @@ internal static class TimelineSource
         };
         foreach (var m in e.Milestones)
         {
-            items.Add((m.Name, "due", m.Due is { } due ? Json(EvaluationJson.FormatInstant(due)) : "null"));
+            items.Add((m.Name, "due", m.Due is { } due ? Json(MonitorJson.FormatInstant(due)) : "null"));
             items.Add((m.Name, "status", Json(EvaluationJson.StatusText(m.Status))));
         }
 
         items.Add(("next_touch", "next_touch", e.NextTouch is { } n
-            ? $"{{\"milestone\":{Json(n.Milestone)},\"channel\":{Json(n.Channel)},\"due\":\"{EvaluationJson.FormatInstant(n.Due)}\"}}"
+            ? $"{{\"milestone\":{Json(n.Milestone)},\"channel\":{Json(n.Channel)},\"due\":\"{MonitorJson.FormatInstant(n.Due)}\"}}"
             : "null"));
         for (var i = 0; i < e.Escalations.Length; i++)
         {
