@@ -58,7 +58,7 @@ public sealed partial class SlaMonitor : IAsyncDisposable, IDisposable
         _instance = options.InstanceName ?? string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}:{Environment.ProcessId}:{Random.Shared.Next(0x10000):x4}");
         _db = options.Provider == MonitorDatabaseProvider.PostgreSql
             ? new PostgresDialect(options.ConnectionString!)
-            : new SqliteDialect(SqliteConnectionString(options.ConnectionString!));
+            : new SqliteDialect(SqliteConnectionString(options.ConnectionString!), options.SqliteDurability);
     }
 
     /// <summary>Gets the options the monitor runs with.</summary>

@@ -34,6 +34,12 @@ public sealed class SlaMonitorOptions
     /// </summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// Gets or sets how SQLite makes writes durable. Default <see cref="SqliteDurability.Full"/>: an acknowledged write
+    /// survives a power loss. Ignored for PostgreSQL (whose <c>synchronous_commit</c> is the server's).
+    /// </summary>
+    public SqliteDurability SqliteDurability { get; set; } = SqliteDurability.Full;
+
     /// <summary>Gets or sets how many due leads the scheduler takes per transaction. Default 256; 1 to 10,000.</summary>
     public int BatchSize { get; set; } = 256;
 

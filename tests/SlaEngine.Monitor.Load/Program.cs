@@ -36,6 +36,7 @@ static async Task<int> RunAsync(IReadOnlyDictionary<string, string> options)
     {
         Arguments.ConfigureDatabase(o, options);
         o.InstanceName = options.GetValueOrDefault("instance");
+        o.SqliteDurability = options.GetValueOrDefault("sqlite-sync", "full") == "normal" ? SqliteDurability.Normal : SqliteDurability.Full;
         o.PollInterval = TimeSpan.FromMilliseconds(50);
         o.LeaseDuration = TimeSpan.FromMilliseconds(int.Parse(options.GetValueOrDefault("lease-ms", "2000"), System.Globalization.CultureInfo.InvariantCulture));
         o.BatchSize = int.Parse(options.GetValueOrDefault("batch", "200"), System.Globalization.CultureInfo.InvariantCulture);

@@ -20,6 +20,7 @@ internal sealed partial class SlaMonitorOptionsValidator : IValidateOptions<SlaM
         }
 
         Check(!string.IsNullOrWhiteSpace(options.ConnectionString), "SlaMonitorOptions.ConnectionString is required (SlaEngine:Monitor:Database): a SQLite file or an Npgsql connection string.");
+        Check(Enum.IsDefined(options.SqliteDurability), $"SlaMonitorOptions.SqliteDurability is {options.SqliteDurability}; use Full or Normal.");
         Check(Enum.IsDefined(options.Provider), $"SlaMonitorOptions.Provider is {options.Provider}; use Sqlite or PostgreSql.");
         Check(options.BatchSize is >= 1 and <= 10_000, Invariant($"SlaMonitorOptions.BatchSize is {options.BatchSize}; it must be 1 to 10000."));
         Check(options.PollInterval > TimeSpan.Zero && options.PollInterval <= TimeSpan.FromHours(1), $"SlaMonitorOptions.PollInterval is {options.PollInterval}; it must be more than zero and at most 1 hour.");

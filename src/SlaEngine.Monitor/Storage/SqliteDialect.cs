@@ -5,16 +5,18 @@ using Microsoft.Data.Sqlite;
 namespace SlaEngine.Monitor.Storage;
 
 /// <summary>
-/// SQLite: one file, write-ahead log, <c>synchronous=FULL</c> (an acknowledged write survives a crash of the process
-/// and of the machine), <c>BEGIN IMMEDIATE</c> for every write so that writers queue on the file lock instead of
+/// SQLite: one file, write-ahead log, <c>synchronous=FULL</c> by default (an acknowledged write survives a crash of the
+/// process and of the machine; <see cref="SqliteDurability.Normal"/> trades the machine for speed), <c>BEGIN IMMEDIATE</c> for every write so that writers queue on the file lock instead of
 /// failing to upgrade, and a busy timeout so that they wait rather than fail.
 /// </summary>
 internal sealed class SqliteDialect : SqlDialect
 {
     private readonly string _connectionString;
+    private readonly string _pragmas;
 
-    internal SqliteDialect(string connectionString)
+    internal SqliteDialect(string connectionString, SqliteDurability durability)
     {
+        _pragmas = durability == SqliteDurability.Normal ? "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;" : "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
         if (builder.DefaultTimeout < 30)
         {
@@ -52,7 +54,7 @@ internal sealed class SqliteDialect : SqlDialect
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+            command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
