@@ -20,4 +20,10 @@ public static class MonitorErrorCodes
 
     /// <summary>SLA1006: the first write of a lead names no policy.</summary>
     public const string PolicyRequired = "SLA1006";
+
+    /// <summary>
+    /// SLA1007: evaluating a stored lead failed unexpectedly (its stored snapshot cannot be read, or a defect); the lead
+    /// is kept, reported and looked at again later, and every other lead is still evaluated.
+    /// </summary>
+    public const string EvaluationFailed = "SLA1007";
 }

@@ -29,8 +29,7 @@ public sealed partial class SlaMonitor
         var outcomes = new List<(LeadRow Row, LeadOutcome Outcome)>(claimed.Count);
         foreach (var row in claimed)
         {
-            var snapshot = ParseStored(row);
-            outcomes.Add((row, Evaluate(row.PolicyId, snapshot, row.SlaStart, row.EvaluatedAt, now, EvaluationOptions.WithoutTrace)));
+            outcomes.Add((row, EvaluateStored(row, now)));
         }
 
         await using var connection = await _db.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -75,6 +74,32 @@ public sealed partial class SlaMonitor
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         _metrics.Evaluated(held.Count);
         return claimed.Count;
+    }
+
+    /// <summary>
+    /// Evaluates a stored lead for the scheduler. One lead that fails unexpectedly (a stored snapshot changed by hand, a
+    /// defect) is reported on its own (<see cref="MonitorErrorCodes.EvaluationFailed"/>) and never stops its batch.
+    /// </summary>
+    private LeadOutcome EvaluateStored(LeadRow row, Instant now)
+    {
+        LeadSnapshot? snapshot = null;
+        try
+        {
+            snapshot = ParseStored(row);
+            return Evaluate(row.PolicyId, snapshot, row.SlaStart, row.EvaluatedAt, now, EvaluationOptions.WithoutTrace);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new LeadOutcome
+            {
+                Snapshot = snapshot ?? new LeadSnapshot(row.Id),
+                PolicyId = row.PolicyId,
+                SlaStart = row.SlaStart,
+                NextChangeAt = now + Options.UnevaluableRetry,
+                ProblemCode = MonitorErrorCodes.EvaluationFailed,
+                Problem = $"evaluating the lead failed: {e.GetType().Name}: {e.Message}",
+            };
+        }
     }
 
     private async Task<List<LeadRow>> ClaimDueAsync(Instant now, CancellationToken cancellationToken)

@@ -119,7 +119,12 @@ public sealed partial class SlaMonitor : IAsyncDisposable, IDisposable
             return null;
         }
 
-        var snapshot = ParseStored(row);
+        if (SnapshotJson.Read(row.SnapshotJson, out var unreadable) is not { } snapshot)
+        {
+            return new MonitoredLead(
+                new LeadSnapshot(row.Id), row.PolicyId, row.SlaStart, row.NextChangeAt, row.EvaluatedAt, null, [], MonitorErrorCodes.EvaluationFailed, $"the stored snapshot cannot be read: {unreadable}");
+        }
+
         var outcome = Evaluate(row.PolicyId, snapshot, row.SlaStart, now, now, EvaluationOptions.Default);
         return new MonitoredLead(
             snapshot, row.PolicyId, outcome.SlaStart, row.NextChangeAt, row.EvaluatedAt, outcome.Evaluation, outcome.Ahead, outcome.ProblemCode, outcome.Problem);
@@ -164,7 +169,7 @@ public sealed partial class SlaMonitor : IAsyncDisposable, IDisposable
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var row = LeadRow.Read(reader);
-            result.Add(new MonitoredLead(ParseStored(row), row.PolicyId, row.SlaStart, row.NextChangeAt, row.EvaluatedAt, null, [], row.ProblemCode, row.Problem));
+            result.Add(new MonitoredLead(SnapshotJson.Read(row.SnapshotJson, out _) ?? new LeadSnapshot(row.Id), row.PolicyId, row.SlaStart, row.NextChangeAt, row.EvaluatedAt, null, [], row.ProblemCode, row.Problem));
         }
 
         return result.ToImmutable();

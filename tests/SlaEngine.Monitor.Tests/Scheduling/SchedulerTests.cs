@@ -148,6 +148,31 @@ public sealed class SchedulerTests(PostgresCluster cluster)
         Assert.Contains((await harness.Monitor.ReadTransitionsAsync(0)).Items, t => t.Key == "L-1|other@1|first_touch|status|\"breached\"|2026-11-16T13:00:01Z");
     }
 
+    [Fact]
+    public async Task RunDue_OneLeadThatCannotBeRead_IsReportedAndTheRestOfItsBatchRecorded()
+    {
+        var connection = await MonitorHarness.ConnectionStringAsync("sqlite", cluster);
+        await using var harness = await MonitorHarness.CreateAsync("sqlite", connection, [("monitor-test.yaml", TestPolicies.Standard())]);
+        await harness.Monitor.UpsertAsync("monitor-test", new LeadSnapshot("L-1") { MqlAt = T0 });
+        await harness.Monitor.UpsertAsync("monitor-test", new LeadSnapshot("L-2") { MqlAt = T0 });
+        await using (var db = new Microsoft.Data.Sqlite.SqliteConnection(connection))
+        {
+            await db.OpenAsync();
+            await using var corrupt = db.CreateCommand();
+            corrupt.CommandText = "UPDATE sla_leads SET snapshot = '{\"id\": 7' WHERE id = 'L-1'";
+            await corrupt.ExecuteNonQueryAsync();
+        }
+
+        harness.Clock.Now = T0 + Duration.FromHours(5);
+        var taken = await harness.Monitor.RunDueAsync();
+        var broken = await harness.Monitor.GetLeadAsync("L-1");
+
+        Assert.Equal(2, taken);
+        Assert.Equal(MonitorErrorCodes.EvaluationFailed, broken!.ProblemCode);
+        Assert.Equal(["L-2"], (await harness.Monitor.ReadTransitionsAsync(0)).Items.Select(t => t.LeadId).Distinct());
+        Assert.Equal("L-1", Assert.Single(await harness.Monitor.ListUnevaluableLeadsAsync()).LeadId);
+    }
+
     private async Task<MonitorHarness> CreateAsync(string provider, (string, string)[] policies, Action<SlaMonitorOptions>? configure = null) =>
         await MonitorHarness.CreateAsync(provider, await MonitorHarness.ConnectionStringAsync(provider, cluster), policies, configure);
 }
