@@ -22,7 +22,7 @@ for (var i = 0; i < args.Length; i++)
         case "--policy" when i + 1 < args.Length:
             policyId = args[++i];
             break;
-        case "--at" when i + 1 < args.Length && LeadJson.TryParseInstant(args[i + 1], out var parsed):
+        case "--at" when i + 1 < args.Length && InstantText.TryParse(args[i + 1], out var parsed):
             at = parsed;
             i++;
             break;
@@ -81,15 +81,21 @@ foreach (var file in leadFiles)
             continue;
         }
 
-        var read = LeadJson.Read(line);
-        if (!read.Success)
+        // Every lead is answered: a lead that cannot be read or evaluated is reported with its code, and the rest go on.
+        var read = LeadSnapshot.Parse(line);
+        if (!read.TryGetValue(out var lead))
         {
-            invalid++;
-            Console.WriteLine($"{Path.GetFileName(file)}:{number}: {read.ErrorCode}: {read.ErrorMessage}");
+            Report(file, number, read.Error!);
             continue;
         }
 
-        var evaluation = policy.Evaluate(read.Lead, at, EvaluationOptions.WithoutTrace);
+        var result = policy.TryEvaluate(lead, at, EvaluationOptions.WithoutTrace);
+        if (!result.TryGetValue(out var evaluation))
+        {
+            Report(file, number, result.Error!);
+            continue;
+        }
+
         if (json)
         {
             Console.WriteLine(EvaluationJson.Serialize(evaluation));
@@ -102,3 +108,9 @@ foreach (var file in leadFiles)
 }
 
 return invalid == 0 ? 0 : 3;
+
+void Report(string file, int number, LeadError error)
+{
+    invalid++;
+    Console.WriteLine(json ? EvaluationJson.Serialize(error, number) : $"{Path.GetFileName(file)}:{number}: {error.Code}: {error.Message}");
+}

@@ -24,7 +24,11 @@ builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 var policyDirectory = builder.Configuration["SlaEngine:Policies"] ?? builder.Configuration["SlaEngine:PolicyDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "policies");
 var monitorProblems = builder.AddMonitor();   // the SLA monitor: MonitorHosting.cs and MonitorEndpoints.cs
 builder.Services.AddSlaEngine(options => options.AddPolicyDirectory(policyDirectory));
-builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+    options.SerializerOptions.Converters.Add(new LeadEvaluationJsonConverter());   // an evaluation is written as the evaluate line
+});
 
 var app = builder.Build();
 foreach (var problem in monitorProblems)
@@ -64,7 +68,7 @@ app.MapPost("/evaluate", async (HttpRequest request, IPolicyStore store, string?
 {
     if (string.IsNullOrEmpty(policy))
     {
-        return ApiErrors.BadRequest("SLA0802", "the 'policy' query parameter is required, for example /evaluate?policy=lattice-predictive");
+        return ApiErrors.BadRequest(DiagnosticCodes.InvalidArgument, "the 'policy' query parameter is required, for example /evaluate?policy=lattice-predictive");
     }
 
     Instant instant;
@@ -73,9 +77,9 @@ app.MapPost("/evaluate", async (HttpRequest request, IPolicyStore store, string?
         // A host may read the clock; the engine never does. Pass `at` for reproducible answers.
         instant = SystemClock.Instance.GetCurrentInstant();
     }
-    else if (!LeadJson.TryParseInstant(at, out instant))
+    else if (!InstantText.TryParse(at, out instant))
     {
-        return ApiErrors.BadRequest("SLA0802", $"'at' is '{at}', which is not an ISO-8601 instant with Z or an offset (2026-11-22T12:00:00Z)");
+        return ApiErrors.BadRequest(DiagnosticCodes.InvalidArgument, $"'at' is '{at}', which is not an ISO-8601 instant with Z or an offset (2026-11-22T12:00:00Z)");
     }
 
     var snapshot = store.Current;   // one snapshot for the whole request, even if a reload happens meanwhile
@@ -86,34 +90,29 @@ app.MapPost("/evaluate", async (HttpRequest request, IPolicyStore store, string?
         return ApiErrors.NotFound(version is null ? $"no policy '{policy}'; loaded: {known}" : $"no policy '{policy}' version {version}");
     }
 
-    var body = await RequestBody.ReadAsync(request, LeadJson.MaxLineBytes);
+    var body = await RequestBody.ReadAsync(request, LeadSnapshot.MaxJsonBytes);
     if (body is null)
     {
-        return ApiErrors.BadRequest("SLA0707", $"the lead is larger than {LeadJson.MaxLineBytes} bytes");
+        return ApiErrors.BadRequest(DiagnosticCodes.LeadValueOutOfRange, $"the lead is larger than {LeadSnapshot.MaxJsonBytes} bytes");
     }
 
-    var read = LeadJson.Read(body.Value);
-    if (!read.Success)
+    // Bad data comes back as values with codes: no try/catch, no exception text to take apart.
+    var read = LeadSnapshot.Parse(body.Value.Span);
+    if (!read.TryGetValue(out var lead))
     {
-        return ApiErrors.BadRequest(read.ErrorCode, read.ErrorMessage, read.Id);
+        return ApiErrors.BadRequest(read.Error!);
     }
 
-    LeadEvaluation evaluation;
-    try
+    var options = explain == true ? EvaluationOptions.Default : EvaluationOptions.WithoutTrace;
+    var result = selected.TryEvaluate(lead, instant, options);
+    if (!result.TryGetValue(out var evaluation))
     {
-        evaluation = selected.Evaluate(read.Lead, instant, explain == true ? EvaluationOptions.Default : EvaluationOptions.WithoutTrace);
-    }
-    catch (ArgumentOutOfRangeException e)
-    {
-        return ApiErrors.BadRequest("SLA0707", e.Message.Split(" (Parameter")[0], read.Id);
-    }
-    catch (ArgumentException e)
-    {
-        // The lead pins (`assigned`) a tier or team the policy does not define.
-        return ApiErrors.BadRequest("SLA0705", e.Message.Split(" (Parameter")[0], read.Id);
+        return ApiErrors.BadRequest(result.Error!);
     }
 
-    return Results.Text(EvaluationJson.Serialize(evaluation, explain == true), "application/json");
+    return explain == true
+        ? Results.Bytes(EvaluationJson.SerializeToUtf8Bytes(evaluation, EvaluationJsonOptions.WithTrace), "application/json")
+        : Results.Ok(evaluation);
 });
 
 app.MapGet("/policies", (IPolicyStore store) =>

@@ -12,10 +12,10 @@ internal sealed class LineSource : IDisposable
 {
     /// <summary>
     /// The most bytes of one line kept: enough for every reader to see that a line is over
-    /// <see cref="LeadJson.MaxLineBytes"/>, even after a trailing <c>\r</c> is removed. The rest of a longer line is read and dropped, so a hostile input (gigabytes
+    /// <see cref="LeadSnapshot.MaxJsonBytes"/>, even after a trailing <c>\r</c> is removed. The rest of a longer line is read and dropped, so a hostile input (gigabytes
     /// without a newline) costs bounded memory instead of ending the tool with an out-of-memory error.
     /// </summary>
-    internal const int MaxKeptBytes = LeadJson.MaxLineBytes + 2;
+    internal const int MaxKeptBytes = LeadSnapshot.MaxJsonBytes + 2;
 
     private readonly Stream _stream;
     private readonly byte[] _buffer = new byte[1 << 16];

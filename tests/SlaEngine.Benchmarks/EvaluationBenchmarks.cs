@@ -21,7 +21,7 @@ public class EvaluationBenchmarks
         _json = System.Text.Encoding.UTF8.GetBytes("""
             {"id":"L-1001","mql_at":"2026-11-20T15:30:00Z","attributes":{"employees":250,"rank":91,"purchase_timeline":"1-6 months","email":"ana@acme.com","title":"VP Marketing","country":"US"},"events":[{"type":"whitepaper_download","at":"2026-11-01T10:00:00Z"},{"type":"webinar_attended","at":"2026-11-10T10:00:00Z"}],"touches":[{"channel":"call","at":"2026-11-20T16:10:00Z","outcome":"no_answer"},{"channel":"email","at":"2026-11-20T18:00:00Z"}],"paused":[{"from":"2026-11-21T00:00:00Z","to":"2026-11-22T00:00:00Z"}]}
             """);
-        _lead = LeadJson.Read(_json).Lead!;
+        _lead = LeadSnapshot.Parse(_json).Value;
         _at = Instant.FromUtc(2026, 11, 22, 12, 0);
         _policy.Evaluate(_lead, _at);
     }
@@ -33,7 +33,7 @@ public class EvaluationBenchmarks
     public LeadEvaluation EvaluateWithTrace() => _policy.Evaluate(_lead, _at);
 
     [Benchmark]
-    public string ReadEvaluateWrite() => EvaluationJson.Serialize(_policy.Evaluate(LeadJson.Read(_json).Lead!, _at, EvaluationOptions.WithoutTrace));
+    public string ReadEvaluateWrite() => EvaluationJson.Serialize(_policy.Evaluate(LeadSnapshot.Parse(_json).Value, _at, EvaluationOptions.WithoutTrace));
 
     private static string FindRoot()
     {

@@ -9,6 +9,9 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 keep=false; [[ "${1:-}" == "--keep" ]] && keep=true
+# The version being packed (a prerelease such as 0.2.0-preview.1), read from Directory.Build.props.
+version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$repo/Directory.Build.props")"
+[[ -n "$version" ]] || { echo "FAIL: no <Version> in Directory.Build.props"; exit 1; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/slaengine-smoke.XXXXXX")"
@@ -16,13 +19,13 @@ cleanup() { if $keep; then echo "kept $work"; else rm -rf "$work"; fi; }
 trap cleanup EXIT
 feed="$work/feed"; app="$work/app"; tools="$work/tools"
 user_packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
-# A private global-packages folder: a stale SlaEngine 0.1.0 cached by an earlier run can never be picked up.
+# A private global-packages folder: a stale SlaEngine cached by an earlier run can never be picked up.
 export NUGET_PACKAGES="$work/packages"
 
 echo "== pack into $feed"
 dotnet pack "$repo/src/SlaEngine" -c Release -o "$feed" --nologo -v quiet
 dotnet pack "$repo/src/SlaEngine.Cli" -c Release -o "$feed" --nologo -v quiet
-for f in SlaEngine.0.1.0.nupkg SlaEngine.0.1.0.snupkg SlaEngine.Cli.0.1.0.nupkg; do
+for f in "SlaEngine.$version.nupkg" "SlaEngine.$version.snupkg" "SlaEngine.Cli.$version.nupkg"; do
   [[ -f "$feed/$f" ]] || { echo "FAIL: $f was not produced"; exit 1; }
 done
 
@@ -46,7 +49,7 @@ $( [[ -d "$user_packages" ]] && echo "    <packageSource key=\"local-cache\"><pa
 </configuration>
 XML
 
-echo "== console app referencing SlaEngine 0.1.0"
+echo "== console app referencing SlaEngine $version"
 cat > "$app/SmokeApp.csproj" <<'XML'
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
@@ -57,21 +60,22 @@ cat > "$app/SmokeApp.csproj" <<'XML'
     <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
   </PropertyGroup>
   <ItemGroup>
-    <PackageReference Include="SlaEngine" Version="0.1.0" />
+    <PackageReference Include="SlaEngine" Version="@VERSION@" />
   </ItemGroup>
 </Project>
 XML
+sed -i "s/@VERSION@/$version/" "$app/SmokeApp.csproj"
 cat > "$app/Program.cs" <<'CS'
 using NodaTime;
 using SlaEngine;
 using SlaEngine.Evaluation;
 
 var policy = PolicyLoader.LoadFile(args[0]);
-var lead = LeadJson.Read("""
+var lead = LeadSnapshot.Parse("""
     {"id":"L-1001","mql_at":"2026-11-20T15:30:00Z",
      "attributes":{"rank":91,"employees":250,"purchase_timeline":"1-6 months","email":"ana@acme.com"}}
-    """).Lead ?? throw new InvalidOperationException("the lead did not parse");
-var evaluation = policy.Evaluate(lead, Instant.FromUtc(2026, 11, 22, 12, 0));
+    """).GetValueOrThrow();
+var evaluation = policy.TryEvaluate(lead, Instant.FromUtc(2026, 11, 22, 12, 0)).GetValueOrThrow();
 Console.WriteLine(EvaluationJson.Serialize(evaluation));
 
 var due = evaluation.Milestone("first_touch")?.Due;
@@ -88,7 +92,7 @@ CS
 echo "== dotnet tool install SlaEngine.Cli"
 # The tool package carries its dependencies, so the temporary feed is all it needs; run from $work, which has no
 # nuget.config (the app's source mapping would refuse --add-source).
-(cd "$work" && dotnet tool install --tool-path "$tools" --add-source "$feed" --version 0.1.0 SlaEngine.Cli)
+(cd "$work" && dotnet tool install --tool-path "$tools" --add-source "$feed" --version "$version" SlaEngine.Cli)
 policies=(); for f in "$repo"/samples/policies/*.yaml; do [[ "$f" == *.tests.yaml ]] || policies+=("$f"); done
 "$tools/slaengine" validate "${policies[@]}"
 "$tools/slaengine" test "$repo"/samples/policies/*.tests.yaml

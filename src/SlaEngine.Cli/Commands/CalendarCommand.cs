@@ -129,7 +129,7 @@ internal static class CalendarCommand
     private static Instant Instant(JsonElement op, string name)
     {
         var text = String(op, name);
-        return LeadJson.TryParseInstant(text, out var instant)
+        return InstantText.TryParse(text, out var instant)
             ? instant
             : throw new OpException($"'{name}' is '{text}'; expected an ISO-8601 instant like 2026-11-20T15:30:00Z");
     }

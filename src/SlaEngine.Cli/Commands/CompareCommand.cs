@@ -11,7 +11,7 @@ namespace SlaEngine.Cli.Commands;
 internal static class CompareCommand
 {
     internal const string Help = """
-        Usage: slaengine compare --base A.yaml --candidate B.yaml --at INSTANT [--leads FILE|-] [--format json|table]
+        Usage: slaengine compare --base A.yaml --candidate B.yaml --at INSTANT [--leads FILE|-] [--strict] [--format json|table]
 
         Backtests a policy change: evaluates every lead (JSONL, one object per line) under both policies at INSTANT.
         For each lead whose status, tier, team, or a milestone's due or verdict differs, prints one line
@@ -30,6 +30,7 @@ internal static class CompareCommand
           --candidate  the policy proposed instead
           --at         the evaluation instant, ISO-8601 with Z or an offset
           --leads      the JSONL leads file, or - for standard input (default -)
+          --strict     lead data that does not match a policy's fields is the lead's error, not a warning
           --format     json (default: JSON lines) or table
 
         Examples:
@@ -41,7 +42,8 @@ internal static class CompareCommand
 
     internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var line = CommandLine.Parse(args, ["--base", "--candidate", "--at", "--leads", "--format"], []);
+        var line = CommandLine.Parse(args, ["--base", "--candidate", "--at", "--leads", "--format"], ["--strict"]);
+        var strict = line.Flag("--strict");
         var basePath = line.Required("--base", "current.yaml");
         var candidatePath = line.Required("--candidate", "proposed.yaml");
         var at = EvaluateCommand.ParseAt(line.Required("--at", "2026-11-22T12:00:00Z"));
@@ -76,40 +78,15 @@ internal static class CompareCommand
         while (source.ReadLine() is { } bytes)
         {
             number++;
-            var read = LeadJson.Read(bytes);
-            string? code = read.ErrorCode;
-            string? message = read.ErrorMessage;
-            LeadComparison? result = null;
-            if (read.Success)
-            {
-                if (basePolicy.CheckAssignment(read.Lead) is { } baseProblem)
-                {
-                    (code, message) = (DiagnosticCodes.LeadUnknownAssignment, "base policy: " + baseProblem);
-                }
-                else if (candidatePolicy.CheckAssignment(read.Lead) is { } candidateProblem)
-                {
-                    (code, message) = (DiagnosticCodes.LeadUnknownAssignment, "candidate policy: " + candidateProblem);
-                }
-                else
-                {
-                    try
-                    {
-                        result = comparison.Add(read.Lead);
-                    }
-                    catch (ArgumentOutOfRangeException e)
-                    {
-                        (code, message) = (DiagnosticCodes.LeadValueOutOfRange, e.Message.Split(" (Parameter")[0]);
-                    }
-                }
-            }
-
-            if (result is null)
+            var outcome = Compare(comparison, bytes, number, strict);
+            if (outcome.Error is { } error)
             {
                 invalid = true;
-                stdout.WriteLine(new EvaluateCommand.LeadOutcome(number, read.Id, null, code, message).Json(false));
+                stdout.WriteLine(EvaluationJson.Serialize(error, number));
                 continue;
             }
 
+            var result = outcome.Result!;
             if (!result.Differs)
             {
                 continue;
@@ -140,6 +117,34 @@ internal static class CompareCommand
 
         return invalid ? Program.ExitInvalidInput : Program.ExitOk;
     }
+
+    /// <summary>Reads one lead line and evaluates it under both policies; a lead either policy cannot evaluate is an error naming that policy.</summary>
+    internal static (LeadComparison? Result, LeadError? Error) Compare(PolicyComparison comparison, ReadOnlySpan<byte> bytes, int number, bool strict)
+    {
+        var read = LeadSnapshot.Parse(bytes);
+        if (!read.TryGetValue(out var lead))
+        {
+            return (null, read.Error);
+        }
+
+        var options = strict ? EvaluationOptions.WithoutTrace with { Strict = true } : EvaluationOptions.WithoutTrace;
+        var baseResult = EvaluateCommand.Evaluate(comparison.BasePolicy, lead, comparison.At, options);
+        if (!baseResult.TryGetValue(out var baseEvaluation))
+        {
+            return (null, Named("base policy: ", baseResult.Error!));
+        }
+
+        var candidateResult = EvaluateCommand.Evaluate(comparison.CandidatePolicy, lead, comparison.At, options);
+        if (!candidateResult.TryGetValue(out var candidateEvaluation))
+        {
+            return (null, Named("candidate policy: ", candidateResult.Error!));
+        }
+
+        return (comparison.Add(baseEvaluation, candidateEvaluation), null);
+    }
+
+    private static LeadError Named(string policy, LeadError error) =>
+        new(error.Code, policy + error.Message) { Path = error.Path, ByteOffset = error.ByteOffset, LeadId = error.LeadId };
 
     private static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 

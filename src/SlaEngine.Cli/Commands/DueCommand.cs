@@ -25,7 +25,7 @@ internal static class DueCommand
         var calendarName = line.Required("--calendar", "us-sales");
         var fromText = line.Required("--from", "2026-11-20T15:30:00Z");
         var withinText = line.Required("--within", "\"4 business hours\"");
-        if (!LeadJson.TryParseInstant(fromText, out var from))
+        if (!InstantText.TryParse(fromText, out var from))
         {
             throw new UsageException($"--from '{fromText}' is not an ISO-8601 instant; write it like 2026-11-20T15:30:00Z.");
         }

@@ -8,11 +8,11 @@ using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Cli.Commands;
 
-/// <summary><c>slaengine evaluate --policy P --at T [--leads FILE|-] [--explain] [--format jsonl|table]</c>.</summary>
+/// <summary><c>slaengine evaluate --policy P --at T [--leads FILE|-] [--explain] [--strict] [--format jsonl|table]</c>.</summary>
 internal static class EvaluateCommand
 {
     internal const string Help = """
-        Usage: slaengine evaluate --policy POLICY.yaml --at INSTANT [--leads FILE|-] [--explain] [--format jsonl|table]
+        Usage: slaengine evaluate --policy POLICY.yaml --at INSTANT [--leads FILE|-] [--explain] [--strict] [--format jsonl|table]
 
         Evaluates each lead (one JSON object per line; standard input when --leads is - or omitted) at INSTANT and
         prints one line per input line, in input order. An invalid lead line gets
@@ -24,6 +24,8 @@ internal static class EvaluateCommand
           --at       the evaluation instant, ISO-8601 with Z or an offset (the engine never reads a clock)
           --leads    the JSONL leads file, or - for standard input (default -)
           --explain  add the explanation trace to each line
+          --strict   lead data that does not match the policy's fields (a wrong type, a value outside an enum, a
+                     touch channel no tier names) is the lead's error instead of a warning on its line
           --format   jsonl (default) or table
 
         Examples:
@@ -44,7 +46,7 @@ internal static class EvaluateCommand
 
     internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var line = CommandLine.Parse(args, ["--policy", "--at", "--leads", "--format"], ["--explain"]);
+        var line = CommandLine.Parse(args, ["--policy", "--at", "--leads", "--format"], ["--explain", "--strict"]);
         var policyPath = line.Required("--policy", "policy.yaml");
         var at = ParseAt(line.Required("--at", "2026-11-22T12:00:00Z"));
         var format = line.Optional("--format") ?? "jsonl";
@@ -61,7 +63,7 @@ internal static class EvaluateCommand
         }
 
         using var source = LineSource.Open(line.Optional("--leads") ?? "-");
-        var options = explain ? EvaluationOptions.Default : EvaluationOptions.WithoutTrace;
+        var options = (explain ? EvaluationOptions.Default : EvaluationOptions.WithoutTrace) with { Strict = line.Flag("--strict") };
         if (format == "table")
         {
             var table = new EvaluationTable(stdout, EvaluationTable.SupportsColour(stdout));
@@ -99,7 +101,7 @@ internal static class EvaluateCommand
                 var end = Math.Min(batch.Count, (c + 1) * ChunkSize);
                 for (var i = c * ChunkSize; i < end; i++)
                 {
-                    outcomes[i] = Process(policy, batch.Line(i), batch.Number(i), at, options);
+                    outcomes[i] = Process(policy, batch.Line(i).Span, batch.Number(i), at, options);
                 }
             });
             yield return outcomes;
@@ -137,7 +139,7 @@ internal static class EvaluateCommand
                 var end = Math.Min(batch.Count, (c + 1) * ChunkSize);
                 for (var i = c * ChunkSize; i < end; i++)
                 {
-                    var outcome = Process(policy, batch.Line(i), batch.Number(i), at, options);
+                    var outcome = Process(policy, batch.Line(i).Span, batch.Number(i), at, options);
                     if (outcome.Evaluation is null)
                     {
                         Interlocked.Exchange(ref invalid, 1);
@@ -194,7 +196,7 @@ internal static class EvaluateCommand
     }
 
     internal static Instant ParseAt(string text) =>
-        LeadJson.TryParseInstant(text, out var at)
+        InstantText.TryParse(text, out var at)
             ? at
             : throw new UsageException($"--at '{text}' is not an ISO-8601 instant; write it like 2026-11-22T12:00:00Z.");
 
@@ -227,38 +229,63 @@ internal static class EvaluateCommand
         }
     }
 
-    /// <summary>Reads and evaluates one lead line; never throws.</summary>
-    internal static LeadOutcome Process(SlaPolicy policy, ReadOnlyMemory<byte> bytes, int number, Instant at, EvaluationOptions options)
+    /// <summary>Reads and evaluates one lead line through the library's public API; never throws.</summary>
+    internal static LeadOutcome Process(SlaPolicy policy, ReadOnlySpan<byte> bytes, int number, Instant at, EvaluationOptions options)
     {
-        var read = LeadJson.Read(bytes);
-        if (!read.Success)
+        var read = LeadSnapshot.Parse(bytes);
+        if (!read.TryGetValue(out var lead))
         {
-            return new LeadOutcome(number, read.Id, null, read.ErrorCode, read.ErrorMessage);
+            return new LeadOutcome(number, null, read.Error);
         }
 
-        if (policy.CheckAssignment(read.Lead) is { } problem)
-        {
-            return new LeadOutcome(number, read.Id, null, DiagnosticCodes.LeadUnknownAssignment, problem);
-        }
+        return new LeadOutcome(number, Evaluate(policy, lead, at, options), null, lead);
+    }
 
+    /// <summary>
+    /// Evaluates one lead; bad data comes back as the result's error. A failure of the engine itself (a bug) becomes
+    /// the lead's error too (<c>SLA0708</c>, named by the exception's type), so one lead never stops the others.
+    /// </summary>
+    internal static LeadEvaluationResult Evaluate(SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options)
+    {
         try
         {
-            return new LeadOutcome(number, read.Id, policy.Evaluate(read.Lead, at, options), null, null, read.Lead);
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            return new LeadOutcome(number, read.Id, null, DiagnosticCodes.LeadValueOutOfRange, e.Message.Split(" (Parameter")[0]);
+            return policy.TryEvaluate(lead, at, options);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A safety net: one lead must never stop the others.
-            return new LeadOutcome(number, read.Id, null, DiagnosticCodes.LeadEvaluationFailed, "evaluating the lead failed: " + e.Message);
+            return Failed(lead, e);
         }
     }
 
+    /// <summary>The error of a lead whose evaluation failed unexpectedly.</summary>
+    internal static LeadEvaluationResult Failed(LeadSnapshot lead, Exception e) =>
+        LeadEvaluationResult.ForError(new LeadError(DiagnosticCodes.LeadEvaluationFailed, $"evaluating the lead failed unexpectedly ({e.GetType().Name}); please report it with the lead") { LeadId = lead.Id });
+
     /// <summary>The outcome of one input line: an evaluation (with its lead) or a located error.</summary>
-    internal sealed record LeadOutcome(int Line, string? Id, LeadEvaluation? Evaluation, string? ErrorCode, string? ErrorMessage, LeadSnapshot? Lead = null)
+    internal sealed class LeadOutcome
     {
+        internal LeadOutcome(int line, LeadEvaluationResult? result, LeadError? readError, LeadSnapshot? lead = null)
+        {
+            Line = line;
+            Evaluation = result?.Success == true ? result.Value : null;
+            Error = readError ?? result?.Error;
+            Lead = lead;
+        }
+
+        internal int Line { get; }
+
+        internal LeadEvaluation? Evaluation { get; }
+
+        internal LeadError? Error { get; }
+
+        internal LeadSnapshot? Lead { get; }
+
+        internal string? Id => Evaluation?.Id ?? Error?.LeadId;
+
+        internal string? ErrorCode => Error?.Code;
+
+        internal string? ErrorMessage => Error?.Message;
+
         internal string Json(bool explain)
         {
             var buffer = new ChunkBuffer();
@@ -272,18 +299,11 @@ internal static class EvaluateCommand
         {
             if (Evaluation is not null)
             {
-                EvaluationJson.Write(writer, Evaluation, explain);
+                EvaluationJson.Write(writer, Evaluation, explain ? EvaluationJsonOptions.WithTrace : EvaluationJsonOptions.Default);
                 return;
             }
 
-            writer.WriteStartObject();
-            writer.WriteString("id", Id);
-            writer.WriteStartObject("error");
-            writer.WriteString("code", ErrorCode);
-            writer.WriteString("message", ErrorMessage);
-            writer.WriteNumber("line", Line);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            EvaluationJson.Write(writer, Error!, Line);
         }
     }
 

@@ -65,14 +65,35 @@ public sealed class PolicyComparison
     /// <param name="lead">The lead.</param>
     /// <returns>The comparison; <see cref="LeadComparison.Differs"/> says whether anything changed.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="lead"/> is null.</exception>
-    /// <exception cref="ArgumentException">The lead pins a tier or team one of the policies does not define (the lead is not counted).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A deadline falls outside the calendars' supported years (the lead is not counted).</exception>
+    /// <exception cref="InvalidLeadException">The lead cannot be evaluated under one of the policies (the lead is not counted); to answer every lead, evaluate with <see cref="SlaPolicyEvaluationExtensions.TryEvaluate"/> and call <see cref="Add(LeadEvaluation, LeadEvaluation)"/>.</exception>
     public LeadComparison Add(LeadSnapshot lead)
     {
         ArgumentNullException.ThrowIfNull(lead);
         var options = EvaluationOptions.WithoutTrace;
         var baseEvaluation = BasePolicy.Evaluate(lead, At, options);
         var candidateEvaluation = CandidatePolicy.Evaluate(lead, At, options);
+        return Add(baseEvaluation, candidateEvaluation);
+    }
+
+    /// <summary>
+    /// Adds one lead already evaluated under both policies (at <see cref="At"/>) to the totals and returns the
+    /// comparison. Use it to evaluate with <see cref="SlaPolicyEvaluationExtensions.TryEvaluate"/>, so that a lead one policy cannot
+    /// evaluate is answered with its error instead of stopping the batch.
+    /// </summary>
+    /// <param name="baseEvaluation">The lead's evaluation under <see cref="BasePolicy"/>.</param>
+    /// <param name="candidateEvaluation">The same lead's evaluation under <see cref="CandidatePolicy"/>.</param>
+    /// <returns>The comparison.</returns>
+    /// <exception cref="ArgumentNullException">An evaluation is null.</exception>
+    /// <exception cref="ArgumentException">The evaluations are of different leads.</exception>
+    public LeadComparison Add(LeadEvaluation baseEvaluation, LeadEvaluation candidateEvaluation)
+    {
+        ArgumentNullException.ThrowIfNull(baseEvaluation);
+        ArgumentNullException.ThrowIfNull(candidateEvaluation);
+        if (!string.Equals(baseEvaluation.Id, candidateEvaluation.Id, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The evaluations are of two leads ('{baseEvaluation.Id}' and '{candidateEvaluation.Id}'); pass one lead's evaluations under both policies.", nameof(candidateEvaluation));
+        }
+
         var comparison = new LeadComparison(baseEvaluation, candidateEvaluation, Diff(baseEvaluation, candidateEvaluation));
         _leads++;
         _differing += comparison.Differs ? 1 : 0;

@@ -176,7 +176,7 @@ internal static class PolicyLinter
 
     private static void CheckEscalations(TierDefinition tier, List<CalendarProfile> profiles, PolicySourceMap map, DiagnosticBag bag)
     {
-        // A ladder escalates a lead nobody has reached (spec 4.5); its rungs normally come after the first-touch due, by design
+        // A ladder escalates a lead nobody has reached; its rungs normally come after the first-touch due, by design
         // (24/48/72 hours after a 2-hour first touch). A rung is pointless only once the whole SLA is over: after the tier's
         // `complete_within`, when the effort or cadence deadline has passed and the lead is due back to marketing.
         (SlaDuration Within, string What)? watched = tier.CompleteWithin is { } completeWithin ? (completeWithin, "complete_within") : null;

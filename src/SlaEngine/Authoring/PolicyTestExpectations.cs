@@ -2,7 +2,7 @@ using System.Text.Json;
 using SlaEngine.Evaluation;
 using SlaEngine.Loading;
 using SlaEngine.Diagnostics;
-using static SlaEngine.Authoring.PolicyTestYaml;
+using static SlaEngine.Loading.YamlValueReader;
 
 namespace SlaEngine.Authoring;
 
@@ -36,13 +36,13 @@ internal static class PolicyTestExpectations
     /// <summary>Checks that <paramref name="expect"/> names only fields of the <c>evaluate</c> output, in their shapes.</summary>
     public static void Check(YamlMapping expect, DiagnosticBag bag)
     {
-        CheckKeys(expect, "`expect`", WithPrefixKeys(TopKeys, StringFields), bag);
+        Yaml(bag).CheckKeys(expect, "`expect`", WithPrefixKeys(TopKeys, StringFields));
         foreach (var (key, value) in expect.Entries)
         {
             switch (key.Value)
             {
                 case "milestones":
-                    if (AsMapping(value, "`expect.milestones` (a mapping by milestone name)", bag) is { } milestones)
+                    if (Yaml(bag).AsMapping(value, "`expect.milestones` (a mapping by milestone name)") is { } milestones)
                     {
                         foreach (var (name, milestone) in milestones.Entries)
                         {
@@ -53,7 +53,7 @@ internal static class PolicyTestExpectations
 
                             if (milestone is YamlMapping m)
                             {
-                                CheckKeys(m, Msg($"the milestone `{name.Value}`"), WithPrefixKeys(MilestoneKeys, StringMilestoneKeys), bag);
+                                Yaml(bag).CheckKeys(m, Msg($"the milestone `{name.Value}`"), WithPrefixKeys(MilestoneKeys, StringMilestoneKeys));
                                 CheckScalars(m, bag);
                             }
                             else
@@ -67,7 +67,7 @@ internal static class PolicyTestExpectations
                 case "next_touch":
                     if (value is YamlMapping next)
                     {
-                        CheckKeys(next, "`next_touch`", WithPrefixKeys(NextTouchKeys, StringNextTouchKeys), bag);
+                        Yaml(bag).CheckKeys(next, "`next_touch`", WithPrefixKeys(NextTouchKeys, StringNextTouchKeys));
                         CheckScalars(next, bag);
                     }
                     else if (value is not YamlScalar { IsNull: true })
@@ -77,18 +77,18 @@ internal static class PolicyTestExpectations
 
                     break;
                 case "escalations":
-                    if (AsSequence(value, "`expect.escalations` (a list, rung by rung)", bag) is { } rungs)
+                    if (Yaml(bag).AsSequence(value, "`expect.escalations` (a list, rung by rung)") is { } rungs)
                     {
                         foreach (var rung in rungs.Items)
                         {
-                            if (AsMapping(rung, "an escalation rung", bag) is { } r)
+                            if (Yaml(bag).AsMapping(rung, "an escalation rung") is { } r)
                             {
-                                CheckKeys(r, "an escalation rung", WithPrefixKeys(EscalationKeys, StringEscalationKeys), bag);
+                                Yaml(bag).CheckKeys(r, "an escalation rung", WithPrefixKeys(EscalationKeys, StringEscalationKeys));
                                 foreach (var (rungKey, rungValue) in r.Entries)
                                 {
                                     if (rungKey.Value == "notify")
                                     {
-                                        AsSequence(rungValue, "`notify`", bag);
+                                        Yaml(bag).AsSequence(rungValue, "`notify`");
                                     }
                                     else if (rungValue is not YamlScalar)
                                     {
@@ -243,7 +243,7 @@ internal static class PolicyTestExpectations
                     return text.StartsWith(expected.Value, StringComparison.Ordinal);
                 }
 
-                if (LeadJson.TryParseInstant(expected.Value.Trim(), out var expectedInstant) && LeadJson.TryParseInstant(text, out var actualInstant))
+                if (InstantText.TryParse(expected.Value.Trim(), out var expectedInstant) && InstantText.TryParse(text, out var actualInstant))
                 {
                     return expectedInstant == actualInstant;
                 }
@@ -280,4 +280,7 @@ internal static class PolicyTestExpectations
         var raw = element.GetRawText();
         return raw.Length <= 200 ? raw : raw[..197] + "...";
     }
+
+    /// <summary>The one YAML value reader, reporting with the codes of a tests file.</summary>
+    private static YamlValueReader Yaml(DiagnosticBag bag) => new(bag, YamlValueCodes.Tests);
 }

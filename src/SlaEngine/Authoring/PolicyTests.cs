@@ -3,13 +3,13 @@ using System.Text;
 using SlaEngine.Loading;
 using SlaEngine.Policies;
 using SlaEngine.Diagnostics;
-using static SlaEngine.Authoring.PolicyTestYaml;
+using static SlaEngine.Loading.YamlValueReader;
 using SlaEngine.Evaluation;
 
 namespace SlaEngine.Authoring;
 
 /// <summary>
-/// Runs policy tests: YAML files that pin a policy's behaviour like unit tests (spec section 5, <c>slaengine test</c>).
+/// Runs policy tests: YAML files that pin a policy's behaviour like unit tests.
 /// A tests file names its policy and lists tests, each a lead, an instant and the expected subset of the
 /// <c>evaluate</c> output.
 /// </summary>
@@ -62,13 +62,20 @@ public static class PolicyTests
         return Run(text, path, options);
     }
 
+    /// <summary>Runs the tests of a tests file read from a stream (UTF-8), with the default options.</summary>
+    /// <param name="stream">The stream; read to its end, not disposed.</param>
+    /// <param name="sourceName">The name used as the file of every diagnostic; its folder is where a relative policy path is looked up unless <see cref="PolicyTestOptions.BaseDirectory"/> is set.</param>
+    /// <returns>The results.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="sourceName"/> is null.</exception>
+    public static PolicyTestRun Run(Stream stream, string sourceName) => Run(stream, sourceName, null);
+
     /// <summary>Runs the tests of a tests file read from a stream (UTF-8).</summary>
     /// <param name="stream">The stream; read to its end, not disposed.</param>
     /// <param name="sourceName">The name used as the file of every diagnostic; its folder is where a relative policy path is looked up unless <see cref="PolicyTestOptions.BaseDirectory"/> is set.</param>
-    /// <param name="options">Options.</param>
+    /// <param name="options">Options; null for <see cref="PolicyTestOptions.Default"/>.</param>
     /// <returns>The results.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="sourceName"/> is null.</exception>
-    public static PolicyTestRun Run(Stream stream, string sourceName, PolicyTestOptions? options = null)
+    public static PolicyTestRun Run(Stream stream, string sourceName, PolicyTestOptions? options)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
@@ -93,13 +100,20 @@ public static class PolicyTests
         return Run(text, sourceName, options);
     }
 
+    /// <summary>Runs the tests of a tests file given as text, with the default options.</summary>
+    /// <param name="yaml">The YAML text of the tests file.</param>
+    /// <param name="sourceName">The name used as the file of every diagnostic; its folder is where a relative policy path is looked up unless <see cref="PolicyTestOptions.BaseDirectory"/> is set.</param>
+    /// <returns>The results.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="yaml"/> or <paramref name="sourceName"/> is null.</exception>
+    public static PolicyTestRun Run(string yaml, string sourceName) => Run(yaml, sourceName, null);
+
     /// <summary>Runs the tests of a tests file given as text.</summary>
     /// <param name="yaml">The YAML text of the tests file.</param>
     /// <param name="sourceName">The name used as the file of every diagnostic; its folder is where a relative policy path is looked up unless <see cref="PolicyTestOptions.BaseDirectory"/> is set.</param>
-    /// <param name="options">Options.</param>
+    /// <param name="options">Options; null for <see cref="PolicyTestOptions.Default"/>.</param>
     /// <returns>The results.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="yaml"/> or <paramref name="sourceName"/> is null.</exception>
-    public static PolicyTestRun Run(string yaml, string sourceName, PolicyTestOptions? options = null)
+    public static PolicyTestRun Run(string yaml, string sourceName, PolicyTestOptions? options)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(sourceName);
@@ -116,15 +130,15 @@ public static class PolicyTests
             return new PolicyTestRun(sourceName, null, false, file.ToSortedArray(), []);
         }
 
-        if (AsMapping(root, "a tests file", file) is not { } map)
+        if (Yaml(file).AsMapping(root, "a tests file") is not { } map)
         {
             return new PolicyTestRun(sourceName, null, false, file.ToSortedArray(), []);
         }
 
-        CheckKeys(map, "the tests file", FileKeys, file);
+        Yaml(file).CheckKeys(map, "the tests file", FileKeys);
         SlaPolicy? policy = null;
         string? policyPath = null;
-        if (Require(map, "policy", "the tests file", file) is { } policyNode && ReadString(policyNode, "`policy`", file) is { } policyText)
+        if (Yaml(file).Require(map, "policy", "the tests file") is { } policyNode && Yaml(file).ReadString(policyNode, "`policy`") is { } policyText)
         {
             policyPath = ResolvePolicyPath(policyText.Trim(), sourceName, options);
             var loaded = (options.PolicyResolver ?? PolicyLoader.TryLoadFile)(policyPath);
@@ -140,12 +154,12 @@ public static class PolicyTests
         }
 
         var cases = new List<PolicyTestCase>();
-        if (Require(map, "tests", "the tests file", file) is { } testsNode && !(testsNode is YamlScalar { IsNull: true }) && AsSequence(testsNode, "`tests`", file) is { } tests)
+        if (Yaml(file).Require(map, "tests", "the tests file") is { } testsNode && !(testsNode is YamlScalar { IsNull: true }) && Yaml(file).AsSequence(testsNode, "`tests`") is { } tests)
         {
             var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var item in tests.Items)
             {
-                if (AsMapping(item, "a test", file) is { } test)
+                if (Yaml(file).AsMapping(item, "a test") is { } test)
                 {
                     cases.Add(ReadCase(test, policy, names, sourceName));
                 }
@@ -197,32 +211,32 @@ public static class PolicyTests
     private static PolicyTestCase ReadCase(YamlMapping test, SlaPolicy? policy, HashSet<string> names, string sourceName)
     {
         var errors = new DiagnosticBag(sourceName);
-        var nameNode = Require(test, "name", "a test", errors);
-        var name = nameNode is not null ? ReadString(nameNode, "a test's `name`", errors) : null;
+        var nameNode = Yaml(errors).Require(test, "name", "a test");
+        var name = nameNode is not null ? Yaml(errors).ReadString(nameNode, "a test's `name`") : null;
         var testCase = new PolicyTestCase(name ?? Msg($"(test on line {test.Line})"), test.Line, test.Column, errors);
         if (name is not null && !names.Add(name))
         {
             errors.Error(DiagnosticCodes.TestDuplicateName, nameNode!.Line, nameNode.Column, Msg($"two tests are named `{Truncate(name)}`"));
         }
 
-        CheckKeys(test, Msg($"test `{testCase.Name}`"), TestKeys, errors);
-        if (Require(test, "at", Msg($"test `{testCase.Name}`"), errors) is { } atNode)
+        Yaml(errors).CheckKeys(test, Msg($"test `{testCase.Name}`"), TestKeys);
+        if (Yaml(errors).Require(test, "at", Msg($"test `{testCase.Name}`")) is { } atNode)
         {
             testCase.At = ReadInstant(atNode, "`at`", errors);
         }
 
-        if (Require(test, "lead", Msg($"test `{testCase.Name}`"), errors) is { } leadNode)
+        if (Yaml(errors).Require(test, "lead", Msg($"test `{testCase.Name}`")) is { } leadNode)
         {
-            testCase.Lead = PolicyTestLeadReader.Read(leadNode, testCase.Name, policy, errors);
+            testCase.Lead = PolicyTestLead.Read(leadNode, testCase.Name, policy, errors);
         }
 
-        if (Require(test, "expect", Msg($"test `{testCase.Name}`"), errors) is { } expectNode)
+        if (Yaml(errors).Require(test, "expect", Msg($"test `{testCase.Name}`")) is { } expectNode)
         {
             if (expectNode is YamlScalar { IsNull: true })
             {
                 errors.Error(DiagnosticCodes.TestWrongKind, expectNode.Line, expectNode.Column, "`expect` must name at least one field of the evaluate output, such as `status`");
             }
-            else if (AsMapping(expectNode, "`expect`", errors) is { } expect)
+            else if (Yaml(errors).AsMapping(expectNode, "`expect`") is { } expect)
             {
                 PolicyTestExpectations.Check(expect, errors);
                 testCase.Expect = expect;
@@ -239,18 +253,29 @@ public static class PolicyTests
             return new PolicyTestResult(test.Name, test.Line, test.Column, null, [], test.Errors.ToSortedArray().Where(d => d.IsError).ToImmutableArray());
         }
 
-        Evaluation.LeadEvaluation evaluation;
-        try
+        var result = policy.TryEvaluate(test.Lead!, test.At!.Value, Evaluation.EvaluationOptions.WithoutTrace);
+        if (!result.TryGetValue(out var evaluation))
         {
-            evaluation = policy.Evaluate(test.Lead!, test.At!.Value, Evaluation.EvaluationOptions.WithoutTrace);
-        }
-        catch (ArgumentException ex)
-        {
-            test.Errors.Error(DiagnosticCodes.TestEvaluationFailed, test.Line, test.Column, Msg($"test `{test.Name}`: the lead could not be evaluated: {ex.Message.Split(" (Parameter")[0]}"));
+            test.Errors.Error(DiagnosticCodes.TestEvaluationFailed, test.Line, test.Column, Msg($"test `{test.Name}`: the lead could not be evaluated: {result.Error!.Code}: {result.Error.Message}"));
             return new PolicyTestResult(test.Name, test.Line, test.Column, null, [], test.Errors.ToSortedArray().Where(d => d.IsError).ToImmutableArray());
         }
 
         var mismatches = PolicyTestExpectations.Match(test.Expect!, evaluation);
         return new PolicyTestResult(test.Name, test.Line, test.Column, evaluation, mismatches.ToImmutableArray(), []);
     }
+
+    /// <summary>Reads a test's instant (ISO-8601 with Z or an offset), or reports it located.</summary>
+    private static NodaTime.Instant? ReadInstant(YamlNode node, string what, DiagnosticBag bag)
+    {
+        if (node is YamlScalar { IsNull: false } scalar && Evaluation.InstantText.TryParse(scalar.Value.Trim(), out var instant))
+        {
+            return instant;
+        }
+
+        bag.Error(DiagnosticCodes.TestInvalidInstant, node.Line, node.Column, Msg($"{what} is {Describe(node)}; expected an ISO-8601 instant with Z or an offset, like 2026-11-20T15:30:00Z"));
+        return null;
+    }
+
+    /// <summary>The one YAML value reader, reporting with the codes of a tests file.</summary>
+    private static YamlValueReader Yaml(DiagnosticBag bag) => new(bag, YamlValueCodes.Tests);
 }

@@ -7,7 +7,7 @@ namespace SlaEngine.Calendars;
 
 /// <summary>
 /// A business calendar: a time zone plus weekly open intervals, holidays and date overrides, with exact,
-/// fast business-time arithmetic (spec section 3).
+/// fast business-time arithmetic.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -263,7 +263,7 @@ public sealed class BusinessCalendar
         days == 0 ? start : Resolve(start.InZone(Zone).LocalDateTime.PlusDays(days));
 
     /// <summary>
-    /// Adds a policy-language duration (spec 2.1): business minutes/hours via <see cref="Add(Instant, Duration)"/>,
+    /// Adds a policy-language duration: business minutes/hours via <see cref="Add(Instant, Duration)"/>,
     /// business days via <see cref="AddBusinessDays"/>, elapsed minutes/hours as plain time, calendar days/weeks via
     /// <see cref="AddCalendarDays"/>.
     /// </summary>
@@ -273,7 +273,7 @@ public sealed class BusinessCalendar
     public Instant Add(Instant start, SlaDuration duration) => Add(start, duration, PauseSchedule.Empty);
 
     /// <summary>
-    /// Adds a policy-language duration on a pause-aware clock (spec 3.4): time inside a paused interval never counts.
+    /// Adds a policy-language duration on a pause-aware clock: time inside a paused interval never counts.
     /// </summary>
     /// <param name="start">The start instant.</param>
     /// <param name="duration">The duration.</param>

@@ -4,7 +4,7 @@ using NodaTime;
 namespace SlaEngine.Calendars;
 
 /// <summary>
-/// The paused intervals of a lead's SLA clock (spec 3.4), sorted and merged. Time inside a paused interval never
+/// The paused intervals of a lead's SLA clock, sorted and merged. Time inside a paused interval never
 /// counts, for business and elapsed durations alike. Immutable and thread-safe.
 /// </summary>
 public sealed class PauseSchedule

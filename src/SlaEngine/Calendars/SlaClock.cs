@@ -3,7 +3,7 @@ using NodaTime;
 namespace SlaEngine.Calendars;
 
 /// <summary>
-/// The clock a milestone is measured on (spec 3.4, 4.3): business time or elapsed time of one calendar, minus the
+/// The clock a milestone is measured on: business time or elapsed time of one calendar, minus the
 /// lead's paused intervals. Deadlines, lateness, time left and spacing are all measured with it.
 /// </summary>
 internal readonly struct SlaClock

@@ -4,7 +4,7 @@ using NodaTime;
 namespace SlaEngine.Calendars;
 
 /// <summary>
-/// A duration of the policy language (spec section 2.1): <c>N unit</c>, optionally <c>business</c>, for example
+/// A duration of the policy language: <c>N unit</c>, optionally <c>business</c>, for example
 /// <c>4 business hours</c>, <c>8 business days</c>, <c>24 hours</c> or <c>7 days</c>.
 /// </summary>
 /// <remarks>

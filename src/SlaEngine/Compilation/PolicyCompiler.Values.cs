@@ -8,7 +8,7 @@ using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Compilation;
 
-/// <content>Shared readers for keys, scalars, durations, percentages and conditions.</content>
+/// <content>Readers for numbers, durations, percentages and conditions; keys, shapes and strings go through the one <see cref="YamlValueReader"/>.</content>
 internal sealed partial class PolicyCompiler
 {
     private static readonly string[] DurationUnits = ["minutes", "hours", "days", "weeks"];
@@ -26,78 +26,26 @@ internal sealed partial class PolicyCompiler
         WarnBefore,
     }
 
-    private static string Msg(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    private YamlValueReader? _valueReader;
 
-    private static string Describe(YamlNode node) => node is YamlScalar scalar
-        ? scalar.IsNull ? "null" : "`" + Truncate(scalar.Value) + "`"
-        : node.KindName;
+    /// <summary>Gets the one YAML value reader (shared with tests files), reporting with the policy's codes.</summary>
+    private YamlValueReader Values => _valueReader ??= new YamlValueReader(_diagnostics, YamlValueCodes.Policy);
 
-    private static string Truncate(string text) => text.Length <= 60 ? text : text[..57] + "...";
+    private static string Msg(FormattableString text) => YamlValueReader.Msg(text);
 
-    private void CheckKeys(YamlMapping map, string where, IReadOnlyCollection<string> allowed)
-    {
-        foreach (var entry in map.Entries)
-        {
-            if (!allowed.Contains(entry.Key.Value, StringComparer.Ordinal))
-            {
-                _diagnostics.Error(
-                    DiagnosticCodes.UnknownKey,
-                    entry.Key.Line,
-                    entry.Key.Column,
-                    Msg($"unknown key `{Truncate(entry.Key.Value)}` in {where}{DidYouMean.Hint(entry.Key.Value, allowed)}"));
-            }
-        }
-    }
+    private static string Describe(YamlNode node) => YamlValueReader.Describe(node);
 
-    private YamlNode? Require(YamlMapping map, string key, string where)
-    {
-        var node = map.Get(key);
-        if (node is null)
-        {
-            _diagnostics.Error(DiagnosticCodes.MissingKey, map.Line, map.Column, Msg($"{where} is missing the required key `{key}`"));
-        }
+    private static string Truncate(string text) => YamlValueReader.Truncate(text);
 
-        return node;
-    }
+    private void CheckKeys(YamlMapping map, string where, IReadOnlyCollection<string> allowed) => Values.CheckKeys(map, where, allowed);
 
-    private YamlMapping? AsMapping(YamlNode node, string what)
-    {
-        if (node is YamlMapping map)
-        {
-            return map;
-        }
+    private YamlNode? Require(YamlMapping map, string key, string where) => Values.Require(map, key, where);
 
-        _diagnostics.Error(DiagnosticCodes.WrongNodeKind, node.Line, node.Column, Msg($"{what} must be a mapping, not {Describe(node)}"));
-        return null;
-    }
+    private YamlMapping? AsMapping(YamlNode node, string what) => Values.AsMapping(node, what);
 
-    private YamlSequence? AsSequence(YamlNode node, string what)
-    {
-        if (node is YamlSequence sequence)
-        {
-            return sequence;
-        }
+    private YamlSequence? AsSequence(YamlNode node, string what) => Values.AsSequence(node, what);
 
-        _diagnostics.Error(DiagnosticCodes.WrongNodeKind, node.Line, node.Column, Msg($"{what} must be a list, not {Describe(node)}"));
-        return null;
-    }
-
-    private string? ReadString(YamlNode node, string what)
-    {
-        if (node is not YamlScalar scalar)
-        {
-            _diagnostics.Error(DiagnosticCodes.WrongNodeKind, node.Line, node.Column, Msg($"{what} must be a single value, not {node.KindName}"));
-            return null;
-        }
-
-        if (scalar.IsNull || string.IsNullOrWhiteSpace(scalar.Value))
-        {
-            _diagnostics.Error(DiagnosticCodes.EmptyValue, node.Line, node.Column, Msg($"{what} must not be empty"));
-            return null;
-        }
-
-        return scalar.Value.Trim();
-    }
+    private string? ReadString(YamlNode node, string what) => Values.ReadString(node, what);
 
     private double? ReadNumber(YamlNode node, string what)
     {

@@ -29,9 +29,6 @@ internal sealed class ConditionCompileContext
     /// <summary>Gets a value indicating whether <c>score</c> may be used (false inside scoring rules). Default true.</summary>
     public bool AllowScore { get; init; } = true;
 
-    /// <summary>Gets the match timeout of <c>matches</c> regexes. Default 100 ms; a timeout counts as no match.</summary>
-    public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
-
     /// <summary>Gets the diagnostics compile appended (errors and warnings).</summary>
     public List<Diagnostic> Diagnostics { get; } = new();
 

@@ -1,7 +1,7 @@
 namespace SlaEngine.Conditions;
 
 /// <summary>
-/// Compiles condition text (spec 2.2; reference in <c>docs/conditions.md</c>): tokenize, parse, check, then turn into
+/// Compiles condition text (reference in <c>docs/conditions.md</c>): tokenize, parse, check, then turn into
 /// closures. Errors and warnings go to <see cref="ConditionCompileContext.Diagnostics"/>, located in the policy file.
 /// </summary>
 internal static class ConditionCompiler

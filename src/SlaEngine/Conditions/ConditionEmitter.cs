@@ -68,24 +68,6 @@ internal static class ConditionEmitter
         }
     }
 
-    /// <summary>Runs a regex match; a timeout counts as no match and is reported to the scope.</summary>
-    /// <param name="regex">The compiled pattern.</param>
-    /// <param name="input">The input.</param>
-    /// <param name="scope">The scope, told about a timeout.</param>
-    /// <returns>Whether it matched in time.</returns>
-    internal static bool SafeMatch(Regex regex, string input, IConditionScope scope)
-    {
-        try
-        {
-            return regex.IsMatch(input);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            scope.OnRegexTimeout();
-            return false;
-        }
-    }
-
     /// <summary>Reads an ISO-8601 instant: <c>2026-11-20T15:30:00Z</c>, with an offset, or a date (midnight UTC).</summary>
     /// <param name="text">The text.</param>
     /// <param name="instant">The instant when it parses.</param>
@@ -189,7 +171,7 @@ internal static class ConditionEmitter
 
                 foreach (var pattern in patterns)
                 {
-                    if (SafeMatch(pattern, value.AsString, scope))
+                    if (pattern.IsMatch(value.AsString))
                     {
                         return true;
                     }

@@ -428,10 +428,22 @@ internal sealed class ConditionParser
         var patterns = ImmutableArray.CreateBuilder<Regex>(literals.Count);
         foreach (var literal in literals)
         {
+            // The non-backtracking engine matches in time linear in the input, with no timeout, so no answer depends on
+            // the machine's load. It rejects what it cannot do in linear time (backreferences, lookarounds, atomic
+            // groups, conditionals, balancing groups) or cannot build within its state limit (huge counted repetitions):
+            // that is a load-time error, not a slow match.
             try
             {
-                patterns.Add(new Regex(literal.Value.AsString, RegexOptions.CultureInvariant | RegexOptions.Compiled, _context.RegexTimeout));
-                WarnIfBacktracking(literal);
+                patterns.Add(new Regex(literal.Value.AsString, PatternOptions));
+            }
+            catch (NotSupportedException ex)
+            {
+                _context.Report(
+                    _text,
+                    literal.Offset,
+                    DiagnosticCodes.ConditionRegexUnsupported,
+                    DiagnosticSeverity.Error,
+                    "`matches` runs regular expressions in linear time (no backtracking, no timeout), which rules out backreferences (\\1, \\k<name>), lookarounds ((?=…), (?!…), (?<=…), (?<!…)), atomic groups ((?>…)), conditionals ((?(…)…|…)), balancing groups, and counted repetitions so large that the pattern needs more than 10,000 states (such as .{1,50000}). The engine says: " + ex.Message);
             }
             catch (ArgumentException ex)
             {
@@ -442,24 +454,7 @@ internal sealed class ConditionParser
         return patterns.Count == literals.Count ? patterns.MoveToImmutable() : ImmutableArray<Regex>.Empty;
     }
 
-    private void WarnIfBacktracking(LiteralNode literal)
-    {
-        var pattern = literal.Value.AsString;
-        if (!BacktrackingCheck.TryFindNestedRepetition(pattern, out var start, out var length))
-        {
-            return;
-        }
-
-        var part = pattern.Substring(start, length);
-        _context.Report(
-            _text,
-            literal.Offset,
-            DiagnosticCodes.ConditionRegexBacktracking,
-            DiagnosticSeverity.Warning,
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"The pattern repeats `{part}`, whose body can match the same text in many ways: on input that almost matches it backtracks catastrophically until the {_context.RegexTimeout.TotalMilliseconds:0.###} ms match timeout, then counts as no match. Match each character one way only (`a+` for `(a+)+`) or make the repeated part atomic (`(?>\\w+\\s?)+` for `(\\w+\\s?)+`)."));
-    }
+    private const RegexOptions PatternOptions = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
     private static LeadValue ScalarValue(ConditionToken token) => token.Kind switch
     {

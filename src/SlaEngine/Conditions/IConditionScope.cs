@@ -31,10 +31,4 @@ internal interface IConditionScope
     /// <param name="eventType">The event type.</param>
     /// <returns>Its instant, or <see langword="null"/> when there is none.</returns>
     Instant? LatestEvent(string eventType);
-
-    /// <summary>
-    /// Called when a <c>matches</c> regex gave up at its match timeout (the comparison then counts as no match), so
-    /// the evaluator can say so in the explanation trace. Called only on a timeout: the common path pays nothing.
-    /// </summary>
-    void OnRegexTimeout();
 }

@@ -1,17 +1,17 @@
 namespace SlaEngine.Diagnostics;
 
 /// <summary>Stable diagnostic codes of the policy store (SLA0150-SLA0199): sources and active versions.</summary>
-internal static partial class DiagnosticCodes
+public static partial class DiagnosticCodes
 {
     /// <summary>SLA0151: Two sources define the same policy id and version.</summary>
-    internal const string DuplicatePolicyVersion = "SLA0151";
+    public const string DuplicatePolicyVersion = "SLA0151";
 
     /// <summary>SLA0152: An active-version pin names a policy id that no source defines.</summary>
-    internal const string PinnedPolicyNotFound = "SLA0152";
+    public const string PinnedPolicyNotFound = "SLA0152";
 
     /// <summary>SLA0153: An active-version pin names a version that the sources do not define.</summary>
-    internal const string PinnedVersionNotFound = "SLA0153";
+    public const string PinnedVersionNotFound = "SLA0153";
 
     /// <summary>SLA0154: A policy directory does not exist or cannot be listed.</summary>
-    internal const string PolicyDirectoryUnreadable = "SLA0154";
+    public const string PolicyDirectoryUnreadable = "SLA0154";
 }

@@ -1,6 +1,6 @@
 namespace SlaEngine.Evaluation;
 
-/// <summary>How the closed loop ended for a lead (spec 4.1).</summary>
+/// <summary>How the closed loop ended for a lead.</summary>
 public enum DispositionOutcome
 {
     /// <summary>Converted to an opportunity.</summary>

@@ -1,55 +1,149 @@
+using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using NodaTime;
-using NodaTime.Text;
 using SlaEngine.Conditions;
 
 namespace SlaEngine.Evaluation;
 
 /// <summary>
-/// Writes evaluations in the JSON of the command-line contract (spec section 5): <c>snake_case</c>, instants in UTC as
-/// <c>uuuu-MM-ddTHH:mm:ssZ</c> (fractional seconds only when non-zero).
+/// Writes evaluations as the JSON line of <c>slaengine evaluate</c> (every key is described in
+/// <c>docs/output-format.md</c>): <c>snake_case</c>, instants in UTC as <c>uuuu-MM-ddTHH:mm:ssZ</c> (fractional
+/// seconds only when non-zero), and a lead that could not be read or evaluated as its error line
+/// <c>{"id":…,"error":{"code":…,"message":…,"line":N}}</c>. Writes straight to a <see cref="Utf8JsonWriter"/>, so a
+/// host streams lines or returns an evaluation from a minimal API without building strings (see
+/// <see cref="LeadEvaluationJsonConverter"/>). Stateless and thread-safe.
 /// </summary>
+/// <example>
+/// <code>
+/// using var writer = new Utf8JsonWriter(stream, EvaluationJson.WriterOptions);
+/// EvaluationJson.Write(writer, evaluation, EvaluationJsonOptions.Default);
+/// </code>
+/// </example>
 public static class EvaluationJson
 {
     /// <summary>
-    /// Writer options for every JSON line SlaEngine prints: compact, with only the escaping JSON requires (so a reason
-    /// reads <c>score 40 &gt;= threshold 40</c>, not <c>\u003E=</c>). The output is JSON, not HTML: embed it in a page
-    /// through an HTML-aware encoder.
+    /// Gets the writer options of every JSON line SlaEngine prints: compact, with only the escaping JSON requires (so a
+    /// reason reads <c>score 40 &gt;= threshold 40</c>, not <c>\u003E=</c>). The output is JSON, not HTML: embed it in
+    /// a page through an HTML-aware encoder.
     /// </summary>
-    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Formats an instant the way the JSON output does.</summary>
+    /// <summary>Formats an instant the way the JSON output does (see <see cref="InstantText.Format"/>).</summary>
     /// <param name="instant">The instant.</param>
     /// <returns>The text.</returns>
-    public static string FormatInstant(Instant instant)
-    {
-        Span<byte> utf8 = stackalloc byte[20];
-        return TryFormatCanonicalUtc(instant, utf8) ? System.Text.Encoding.ASCII.GetString(utf8) : InstantPattern.ExtendedIso.Format(instant);
-    }
+    public static string FormatInstant(Instant instant) => InstantText.Format(instant);
 
     /// <summary>Serializes an evaluation as one compact JSON object.</summary>
     /// <param name="evaluation">The evaluation.</param>
     /// <param name="includeTrace">Whether to add the <c>trace</c> array.</param>
     /// <returns>The JSON text.</returns>
-    public static string Serialize(LeadEvaluation evaluation, bool includeTrace = false)
+    /// <exception cref="ArgumentNullException"><paramref name="evaluation"/> is null.</exception>
+    public static string Serialize(LeadEvaluation evaluation, bool includeTrace = false) =>
+        System.Text.Encoding.UTF8.GetString(SerializeToUtf8Bytes(evaluation, includeTrace ? EvaluationJsonOptions.WithTrace : EvaluationJsonOptions.Default));
+
+    /// <summary>Serializes an evaluation as the UTF-8 bytes of one compact JSON object (for example for <c>Results.Bytes</c>).</summary>
+    /// <param name="evaluation">The evaluation.</param>
+    /// <param name="options">What to write; default without the trace.</param>
+    /// <returns>The UTF-8 JSON.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="evaluation"/> is null.</exception>
+    public static byte[] SerializeToUtf8Bytes(LeadEvaluation evaluation, EvaluationJsonOptions? options = null)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+        ArgumentNullException.ThrowIfNull(evaluation);
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            Write(writer, evaluation, includeTrace);
+            Write(writer, evaluation, options ?? EvaluationJsonOptions.Default);
         }
 
-        return System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Serializes a lead's error as one compact JSON object, <c>{"id":…,"error":{"code":…,"message":…}}</c>.</summary>
+    /// <param name="error">The error.</param>
+    /// <param name="line">The 1-based input line of the lead, written as <c>"line"</c> when given.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="error"/> is null.</exception>
+    public static string Serialize(LeadError error, long? line = null)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            Write(writer, error, line);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Writes an evaluation as one JSON object.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="evaluation">The evaluation.</param>
     /// <param name="includeTrace">Whether to add the <c>trace</c> array.</param>
-    public static void Write(Utf8JsonWriter writer, LeadEvaluation evaluation, bool includeTrace)
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(Utf8JsonWriter writer, LeadEvaluation evaluation, bool includeTrace) =>
+        Write(writer, evaluation, includeTrace ? EvaluationJsonOptions.WithTrace : EvaluationJsonOptions.Default);
+
+    /// <summary>
+    /// Writes a lead's error line: <c>{"id":…,"error":{"code":…,"message":…,"line":N}}</c>, with <c>"id"</c> null when
+    /// the id could not be read and <c>"line"</c> only when <paramref name="line"/> is given.
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="error">The error.</param>
+    /// <param name="line">The 1-based input line of the lead, or null.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(Utf8JsonWriter writer, LeadError error, long? line = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(error);
+        writer.WriteStartObject();
+        writer.WriteString("id", error.LeadId);
+        writer.WriteStartObject("error");
+        writer.WriteString("code", error.Code);
+        writer.WriteString("message", error.Message);
+        if (line is { } number)
+        {
+            writer.WriteNumber("line", number);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes a lead's result — its evaluation, or its error line — so that every lead of a stream is answered by
+    /// exactly one JSON object.
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="result">The evaluation result.</param>
+    /// <param name="options">What to write for an evaluation; default without the trace.</param>
+    /// <param name="line">The 1-based input line, written into an error line when given.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(Utf8JsonWriter writer, LeadEvaluationResult result, EvaluationJsonOptions? options = null, long? line = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.TryGetValue(out var evaluation))
+        {
+            Write(writer, evaluation, options ?? EvaluationJsonOptions.Default);
+        }
+        else
+        {
+            Write(writer, result.Error!, line);
+        }
+    }
+
+    /// <summary>Writes an evaluation as one JSON object.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="evaluation">The evaluation.</param>
+    /// <param name="options">What to write.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(Utf8JsonWriter writer, LeadEvaluation evaluation, EvaluationJsonOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(options);
+        var includeTrace = options.IncludeTrace;
         writer.WriteStartObject();
         writer.WriteString("id", evaluation.Id);
         writer.WriteString("policy", evaluation.PolicyId);
@@ -106,6 +200,21 @@ public static class EvaluationJson
         }
 
         writer.WriteEndArray();
+        if (!evaluation.Warnings.IsDefaultOrEmpty)
+        {
+            writer.WriteStartArray("warnings");
+            foreach (var w in evaluation.Warnings)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("code", w.Code);
+                writer.WriteString("message", w.Message);
+                writer.WriteString("path", w.Path);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
         if (includeTrace)
         {
             writer.WriteStartArray("trace");
@@ -205,7 +314,7 @@ public static class EvaluationJson
         if (instant is { } value)
         {
             Span<byte> utf8 = stackalloc byte[20];
-            if (TryFormatCanonicalUtc(value, utf8))
+            if (InstantText.TryFormatCanonicalUtc(value, utf8))
             {
                 writer.WriteString(name, utf8);
             }
@@ -217,42 +326,6 @@ public static class EvaluationJson
         else
         {
             writer.WriteNull(name);
-        }
-    }
-
-    /// <summary>
-    /// Writes <c>uuuu-MM-ddTHH:mm:ssZ</c> as UTF-8 without allocating, for instants on a whole second in years
-    /// 0001–9999 — exactly what <see cref="FormatInstant"/> prints for them; other instants return false.
-    /// </summary>
-    internal static bool TryFormatCanonicalUtc(Instant instant, Span<byte> utf8)
-    {
-        var utc = instant.InUtc();
-        if (utc.NanosecondOfSecond != 0 || utc.Year is < 1 or > 9999 || utf8.Length < 20)
-        {
-            return false;
-        }
-
-        Put(utf8, 0, utc.Year, 4);
-        utf8[4] = (byte)'-';
-        Put(utf8, 5, utc.Month, 2);
-        utf8[7] = (byte)'-';
-        Put(utf8, 8, utc.Day, 2);
-        utf8[10] = (byte)'T';
-        Put(utf8, 11, utc.Hour, 2);
-        utf8[13] = (byte)':';
-        Put(utf8, 14, utc.Minute, 2);
-        utf8[16] = (byte)':';
-        Put(utf8, 17, utc.Second, 2);
-        utf8[19] = (byte)'Z';
-        return true;
-    }
-
-    private static void Put(Span<byte> utf8, int start, int value, int digits)
-    {
-        for (var i = start + digits - 1; i >= start; i--)
-        {
-            utf8[i] = (byte)('0' + (value % 10));
-            value /= 10;
         }
     }
 

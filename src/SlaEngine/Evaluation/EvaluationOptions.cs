@@ -1,9 +1,9 @@
 namespace SlaEngine.Evaluation;
 
-/// <summary>Options of an evaluation.</summary>
+/// <summary>Options of an evaluation. Immutable: derive new options with <c>with { … }</c>.</summary>
 public sealed record EvaluationOptions
 {
-    /// <summary>Gets the default options: with the explanation trace.</summary>
+    /// <summary>Gets the default options: with the explanation trace, not strict.</summary>
     public static EvaluationOptions Default { get; } = new();
 
     /// <summary>Gets options without the explanation trace, for bulk evaluation where nobody reads it.</summary>
@@ -11,4 +11,13 @@ public sealed record EvaluationOptions
 
     /// <summary>Gets a value indicating whether the evaluation records its explanation trace. Default true.</summary>
     public bool IncludeTrace { get; init; } = true;
+
+    /// <summary>
+    /// Gets a value indicating whether lead data that does not match the policy is the lead's error instead of a
+    /// warning. Default false: with the policy's <c>fields</c> declared, an attribute of the wrong type, an enum value
+    /// outside the enum and a touch on a channel no tier names are <see cref="LeadEvaluation.Warnings"/> and are read
+    /// as missing. When true, the first of them is the lead's <see cref="LeadError"/> (with the warning's code) and the
+    /// lead is not evaluated.
+    /// </summary>
+    public bool Strict { get; init; }
 }

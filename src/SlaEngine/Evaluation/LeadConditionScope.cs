@@ -16,9 +16,6 @@ internal sealed class LeadConditionScope : IConditionScope
 
     public double Score { get; set; }
 
-    /// <summary>Gets the number of regex matches that timed out since the last <see cref="TakeRegexTimeouts"/>.</summary>
-    public int RegexTimeouts { get; private set; }
-
     public Instant At { get; }
 
     public LeadValue GetAttribute(string name) => _lead.Attributes.TryGetValue(name, out var value) ? value : LeadValue.Null;
@@ -50,16 +47,5 @@ internal sealed class LeadConditionScope : IConditionScope
         }
 
         return latest;
-    }
-
-    public void OnRegexTimeout() => RegexTimeouts++;
-
-    /// <summary>Returns the timeouts counted since the last call, and starts counting again from zero.</summary>
-    /// <returns>The count.</returns>
-    public int TakeRegexTimeouts()
-    {
-        var count = RegexTimeouts;
-        RegexTimeouts = 0;
-        return count;
     }
 }

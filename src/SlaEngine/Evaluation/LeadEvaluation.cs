@@ -4,8 +4,9 @@ using NodaTime;
 namespace SlaEngine.Evaluation;
 
 /// <summary>
-/// The immutable result of evaluating one lead under one policy at one instant (spec 4): status and reason, score,
-/// tier, band, team and calendar, milestones, next touch, escalation rungs and the explanation trace.
+/// The immutable result of evaluating one lead under one policy at one instant: status and reason, score, tier, band,
+/// team and calendar, milestones, next touch, escalation rungs, warnings about the lead's data and the explanation
+/// trace. <see cref="EvaluationJson"/> writes it as the JSON line described in <c>docs/output-format.md</c>.
 /// </summary>
 public sealed record LeadEvaluation
 {
@@ -53,6 +54,12 @@ public sealed record LeadEvaluation
 
     /// <summary>Gets the escalation rungs of the tier.</summary>
     public ImmutableArray<EscalationResult> Escalations { get; init; } = [];
+
+    /// <summary>
+    /// Gets the warnings about the lead (empty when there are none): lead data that does not match the policy's
+    /// <c>fields</c> (read as missing), or a lead not yet handed off at the evaluation instant. See <see cref="LeadWarning"/>.
+    /// </summary>
+    public ImmutableArray<LeadWarning> Warnings { get; init; } = [];
 
     /// <summary>Gets the explanation trace (empty when tracing was switched off in <see cref="EvaluationOptions"/>).</summary>
     public ImmutableArray<TraceEntry> Trace { get; init; } = [];

@@ -9,17 +9,17 @@ using SlaEngine.Policies;
 namespace SlaEngine.Evaluation;
 
 /// <summary>
-/// Evaluates one lead under a compiled policy at an instant (spec section 4). Pure: no clock, no I/O, no shared
+/// Evaluates one lead under a compiled policy at an instant. Pure: no clock, no I/O, no shared
 /// mutable state, so one policy can be evaluated from many threads at once.
 /// </summary>
 internal static class LeadEvaluator
 {
-    internal const string FirstTouchName = "first_touch";
-    internal const string EffortName = "effort";
-    internal const string DispositionName = "disposition";
-    internal const string CadenceStepPrefix = "cadence_step_";
+    internal const string FirstTouchName = MilestoneNames.FirstTouch;
+    internal const string EffortName = MilestoneNames.Effort;
+    internal const string DispositionName = MilestoneNames.Disposition;
+    internal const string CadenceStepPrefix = MilestoneNames.CadenceStepPrefix;
 
-    internal static LeadEvaluation Evaluate(SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options)
+    internal static LeadEvaluation Evaluate(SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options, ImmutableArray<LeadWarning> warnings = default)
     {
         var trace = options.IncludeTrace ? ImmutableArray.CreateBuilder<TraceEntry>() : null;
         var scope = new LeadConditionScope(lead, at);
@@ -43,6 +43,7 @@ internal static class LeadEvaluator
             Tier = tier,
             Team = team,
             Calendar = calendar,
+            Warnings = warnings.IsDefault ? [] : warnings,
             Trace = Finish(trace),
         };
 
@@ -190,20 +191,9 @@ internal static class LeadEvaluator
     internal static Duration ToElapsed(SlaDuration duration) =>
         duration.IsFixedLength ? duration.FixedLength : Duration.FromDays(duration.IsBusiness ? duration.BusinessDays : duration.CalendarDays);
 
-    /// <summary>
-    /// The trace entry of a condition just evaluated. Every traced condition is followed by its entry, so the regex
-    /// timeouts the scope counted since the previous entry are this condition's: the detail then says so.
-    /// </summary>
+    /// <summary>The trace entry of a condition just evaluated, with the attribute values it read.</summary>
     internal static TraceEntry Entry(string stage, string rule, bool result, string detail, Condition condition, IConditionScope scope)
     {
-        if (scope is LeadConditionScope { RegexTimeouts: > 0 } leadScope)
-        {
-            var timeouts = leadScope.TakeRegexTimeouts();
-            detail = string.Concat(detail, timeouts == 1
-                ? " (a regex match timed out: counted as no match)"
-                : string.Create(CultureInfo.InvariantCulture, $" ({timeouts} regex matches timed out: counted as no match)"));
-        }
-
         var identifiers = condition.Identifiers;
         if (identifiers.IsEmpty)
         {

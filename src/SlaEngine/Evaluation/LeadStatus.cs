@@ -1,6 +1,6 @@
 namespace SlaEngine.Evaluation;
 
-/// <summary>The status of an evaluated lead (spec 4.2).</summary>
+/// <summary>The status of an evaluated lead.</summary>
 public enum LeadStatus
 {
     /// <summary>Removed by an exclusion (competitor, bot form, duplicate…).</summary>

@@ -7,7 +7,7 @@ using SlaEngine.Policies;
 namespace SlaEngine.Evaluation;
 
 /// <summary>
-/// Computes a tier's milestones for one lead (spec 4.3–4.5): dues on pause-aware clocks, completion from touches,
+/// Computes a tier's milestones for one lead: dues on pause-aware clocks, completion from touches,
 /// verdicts, the next touch and the escalation rungs.
 /// </summary>
 internal sealed class MilestonePlanner

@@ -1,6 +1,6 @@
 namespace SlaEngine.Evaluation;
 
-/// <summary>The verdict on a milestone at the evaluation instant (spec 4.3).</summary>
+/// <summary>The verdict on a milestone at the evaluation instant.</summary>
 public enum MilestoneStatus
 {
     /// <summary>Not done, not due yet, not at risk.</summary>

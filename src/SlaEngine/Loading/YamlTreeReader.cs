@@ -9,7 +9,7 @@ namespace SlaEngine.Loading;
 
 /// <summary>
 /// Reads YAML text into a <see cref="YamlNode"/> tree with YamlDotNet's event parser, enforcing the limits for
-/// untrusted input of spec section 2.4.
+/// untrusted input (1 MiB, nesting depth 64, 10,000 alias-expanded nodes, no type tags; see <c>docs/limits.md</c>).
 /// </summary>
 /// <remarks>
 /// Only the low-level parser is used: no object graph is ever deserialized and no .NET type is instantiated from a tag.

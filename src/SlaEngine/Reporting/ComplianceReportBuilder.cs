@@ -112,7 +112,7 @@ public sealed class ComplianceReportBuilder
     {
         var speed = SpeedToLeadSeconds(evaluation, lead);
         int? month = evaluation.SlaStart is { } start ? GroupAccumulator.MonthKey(start.InZone(_monthZone).Date) : null;
-        var leaked = IsLeaked(evaluation);
+        var leaked = LeadLeakage.IsLeaked(evaluation);
         _overall.Add(evaluation, speed, month, leaked);
         if (Grouping != ReportGrouping.None)
         {
@@ -131,37 +131,6 @@ public sealed class ComplianceReportBuilder
             group.Add(evaluation, speed, month, leaked);
         }
     }
-
-    private bool IsLeaked(LeadEvaluation evaluation)
-    {
-        if (evaluation.Status is not (LeadStatus.Mql or LeadStatus.RecycleDue))
-        {
-            return false;
-        }
-
-        Instant? deadline = null;
-        MilestoneResult? lastStep = null;
-        foreach (var milestone in evaluation.Milestones)
-        {
-            if (milestone.Name == LeadEvaluator.EffortName)
-            {
-                deadline = Later(deadline, milestone.Due);
-            }
-            else if (milestone.Name.StartsWith(LeadEvaluator.CadenceStepPrefix, StringComparison.Ordinal))
-            {
-                lastStep = milestone;
-            }
-        }
-
-        if (lastStep is not null)
-        {
-            deadline = Later(deadline, lastStep.Due);
-        }
-
-        return deadline is { } d && d < _at;
-    }
-
-    private static Instant? Later(Instant? a, Instant? b) => a is null ? b : b is null ? a : Instant.Max(a.Value, b.Value);
 
     private long? SpeedToLeadSeconds(LeadEvaluation evaluation, LeadSnapshot? lead)
     {

@@ -4,11 +4,37 @@ namespace SlaEngine.Reporting;
 
 /// <summary>A policy goal checked against a group's actual figure.</summary>
 /// <remarks>Immutable.</remarks>
-/// <param name="Name">The goal's name, for example <c>first_touch_attainment</c>.</param>
-/// <param name="Bound">Whether the target is a minimum or a maximum.</param>
-/// <param name="Target">The target as a number in <paramref name="Unit"/> (a percentage 0–100, a count, or seconds).</param>
-/// <param name="TargetText">The target as written in the policy, for example <c>95%</c> or <c>2 business hours</c>.</param>
-/// <param name="Actual">The actual value in <paramref name="Unit"/>, or null when it is not known (nothing decided, no sample).</param>
-/// <param name="Unit"><c>percent</c>, <c>count</c> or <c>seconds</c>.</param>
-/// <param name="Passed">Whether the actual value is on the right side of the target (inclusive); null when <paramref name="Actual"/> is null.</param>
-public sealed record GoalResult(string Name, GoalBound Bound, double Target, string TargetText, double? Actual, string Unit, bool? Passed);
+public sealed record GoalResult
+{
+    internal GoalResult(string name, GoalBound bound, double target, string targetText, double? actual, string unit, bool? passed)
+    {
+        Name = name;
+        Bound = bound;
+        Target = target;
+        TargetText = targetText;
+        Actual = actual;
+        Unit = unit;
+        Passed = passed;
+    }
+
+    /// <summary>Gets the goal's name, for example <c>first_touch_attainment</c>.</summary>
+    public string Name { get; init; }
+
+    /// <summary>Whether the target is a minimum or a maximum.</summary>
+    public GoalBound Bound { get; init; }
+
+    /// <summary>Gets the target as a number in <see cref="Unit"/> (a percentage 0–100, a count, or seconds).</summary>
+    public double Target { get; init; }
+
+    /// <summary>Gets the target as written in the policy, for example <c>95%</c> or <c>2 business hours</c>.</summary>
+    public string TargetText { get; init; }
+
+    /// <summary>Gets the actual value in <see cref="Unit"/>, or null when it is not known (nothing decided, no sample).</summary>
+    public double? Actual { get; init; }
+
+    /// <summary><c>percent</c>, <c>count</c> or <c>seconds</c>.</summary>
+    public string Unit { get; init; }
+
+    /// <summary>Whether the actual value is on the right side of the target (inclusive); null when <see cref="Actual"/> is null.</summary>
+    public bool? Passed { get; init; }
+}

@@ -3,7 +3,7 @@ using SlaEngine.Evaluation;
 
 namespace SlaEngine.Reporting;
 
-/// <summary>The compliance figures of one group of leads (or of all of them): spec section 5, <c>report</c>.</summary>
+/// <summary>The compliance figures of one group of leads (or of all of them), as <c>slaengine report</c> prints them.</summary>
 /// <remarks>Immutable.</remarks>
 public sealed record GroupReport
 {
@@ -35,9 +35,9 @@ public sealed record GroupReport
     public int MilestonesBreached { get; init; }
 
     /// <summary>
-    /// Gets the lead leakage: leads without a disposition whose effort or cadence deadline (the <c>effort</c>
-    /// milestone's due, or the last cadence step's due; the later of the two when the tier has both) lies before the
-    /// report instant. A cadence whose last step's due is not known yet (an earlier step is still open) does not count.
+    /// Gets the lead leakage: leads with status <c>mql</c> or <c>recycle_due</c> whose work deadline (the <c>effort</c>
+    /// due, or the due of the last cadence step that has a known due) is before the evaluation instant, whether or not
+    /// the touches were made; see <see cref="LeadLeakage"/>, the one definition <c>compare</c> uses too.
     /// </summary>
     public int Leakage { get; init; }
 

@@ -1,7 +1,21 @@
 namespace SlaEngine.Reporting;
 
 /// <summary>The number of leads that became MQLs in one calendar month of their SLA start.</summary>
-/// <param name="Year">The year.</param>
-/// <param name="Month">The month, 1–12.</param>
-/// <param name="Mqls">How many leads became MQLs that month.</param>
-public sealed record MonthlyCount(int Year, int Month, int Mqls);
+public sealed record MonthlyCount
+{
+    internal MonthlyCount(int year, int month, int mqls)
+    {
+        Year = year;
+        Month = month;
+        Mqls = mqls;
+    }
+
+    /// <summary>Gets the year.</summary>
+    public int Year { get; init; }
+
+    /// <summary>Gets the month, 1–12.</summary>
+    public int Month { get; init; }
+
+    /// <summary>How many leads became MQLs that month.</summary>
+    public int Mqls { get; init; }
+}

@@ -44,7 +44,7 @@ public sealed class PolicyTotals
     /// <summary>Gets the number of leads with at least one breached milestone.</summary>
     public int BreachedLeads { get; }
 
-    /// <summary>Gets the leakage: leads without a disposition whose effort or a cadence step is breached (past its deadline, not done).</summary>
+    /// <summary>Gets the leakage: leads whose work deadline passed with no disposition, as <see cref="LeadLeakage"/> defines it (the same count as the compliance report's).</summary>
     public int Leakage { get; }
 
     /// <summary>Gets the touch load per team and calendar, by team then calendar name.</summary>

@@ -36,8 +36,7 @@ internal sealed class PolicyTotalsAccumulator
         var breached = evaluation.Milestones.Count(m => m.Status == MilestoneStatus.Breached);
         _breaches += breached;
         _breachedLeads += breached > 0 ? 1 : 0;
-        if (evaluation.Status is LeadStatus.Mql or LeadStatus.RecycleDue
-            && evaluation.Milestones.Any(m => m.Status == MilestoneStatus.Breached && (m.Name == "effort" || m.Name.StartsWith("cadence_step_", StringComparison.Ordinal))))
+        if (LeadLeakage.IsLeaked(evaluation))
         {
             _leakage++;
         }

@@ -10,7 +10,21 @@ namespace SlaEngine.Reporting;
 /// even number of samples is the lower middle one); every value is an observed sample. Paused intervals are not
 /// subtracted: speed-to-lead measures the calendar's open time, as a customer experiences it. Immutable.
 /// </remarks>
-/// <param name="Samples">How many leads had a first touch.</param>
-/// <param name="MedianSeconds">The median (nearest rank), or null without samples.</param>
-/// <param name="P90Seconds">The 90th percentile (nearest rank), or null without samples.</param>
-public sealed record SpeedToLead(int Samples, long? MedianSeconds, long? P90Seconds);
+public sealed record SpeedToLead
+{
+    internal SpeedToLead(int samples, long? medianSeconds, long? p90Seconds)
+    {
+        Samples = samples;
+        MedianSeconds = medianSeconds;
+        P90Seconds = p90Seconds;
+    }
+
+    /// <summary>How many leads had a first touch.</summary>
+    public int Samples { get; init; }
+
+    /// <summary>Gets the median (nearest rank), or null without samples.</summary>
+    public long? MedianSeconds { get; init; }
+
+    /// <summary>Gets the 90th percentile (nearest rank), or null without samples.</summary>
+    public long? P90Seconds { get; init; }
+}

@@ -65,6 +65,33 @@ public sealed class NamespaceDependencyTests
     }
 
     [Fact]
+    public void Namespaces_FollowFolders()
+    {
+        // A file's namespace is SlaEngine.<its top folder under src/SlaEngine> (SlaEngine at the root); deeper folders
+        // only group the files of one stage and keep its namespace.
+        var root = Path.Combine(ArchitectureTests.RepositoryRoot(), "src", "SlaEngine");
+        var wrong = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(root, file);
+            var parts = relative.Split(Path.DirectorySeparatorChar);
+            if (parts[0] is "obj" or "bin")
+            {
+                continue;
+            }
+
+            var expected = parts.Length == 1 ? "SlaEngine" : "SlaEngine." + parts[0];
+            var declared = File.ReadLines(file).FirstOrDefault(l => l.StartsWith("namespace ", StringComparison.Ordinal))?["namespace ".Length..].TrimEnd(';', ' ');
+            if (declared != expected)
+            {
+                wrong.Add($"{relative}: namespace {declared ?? "(none)"}, expected {expected}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, "Namespaces that do not follow their folder:\n" + string.Join("\n", wrong));
+    }
+
+    [Fact]
     public void ArchitectureDoc_TableIsTheAllowedTable()
     {
         // docs/architecture.md: | `Folder/` or (root) | what it does | may use: short names, comma-separated, or (nothing) |

@@ -109,5 +109,5 @@ public sealed class PolicyComparisonTests
     }
 
     private static IEnumerable<LeadSnapshot> ReadLeads() =>
-        Leads.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => LeadJson.Read(l).Lead!);
+        Leads.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => LeadSnapshot.Parse(l).Value);
 }

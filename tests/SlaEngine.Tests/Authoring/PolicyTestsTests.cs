@@ -142,10 +142,10 @@ public sealed class PolicyTestsTests
         Assert.Equal(
             [
                 "t.tests.yaml:5:13: error SLA0902: unknown key `atributes` in a lead; did you mean `attributes`?",
-                "t.tests.yaml:5:63: error SLA0907: `disposition.outcome` is `won`; expected convert, defer or recycle",
+                "t.tests.yaml:5:63: error SLA0907: 'disposition.outcome' is 'won'; expected convert, defer or recycle",
                 "t.tests.yaml:6:27: error SLA0902: unknown key `statuss` in `expect`; did you mean `status`?",
                 "t.tests.yaml:8:9: error SLA0906: `at` is `yesterday`; expected an ISO-8601 instant with Z or an offset, like 2026-11-20T15:30:00Z",
-                "t.tests.yaml:9:23: error SLA0907: 'assigned.tier' is 'platinum', which the policy does not define; it defines: gold",
+                "t.tests.yaml:9:31: error SLA0907: 'assigned.tier' is 'platinum', which the policy does not define; it defines: gold",
                 "t.tests.yaml:10:27: error SLA0904: `expect.milestones` (a mapping by milestone name) must be a mapping, not a list",
             ],
             run.Diagnostics.Select(d => d.ToString()));

@@ -10,7 +10,10 @@ public sealed class ReportCommandTests
     {
         var (code, stdout, stderr) = Run("report", "--policy", RankBands, "--at", At, "--leads", SampleLeads, "--by", "tier");
 
-        Assert.True(code == 0, stderr);
+        Assert.True(code == 3, stderr); // four sample leads are invalid on purpose
+        Assert.Equal(
+            ["BAD-truncated:SLA0701:297", "BAD-instant:SLA0703:298", "BAD-pinned-tier:SLA0705:299", "BAD-outcome:SLA0704:300"],
+            Lines(stderr).Select(l => JsonDocument.Parse(l).RootElement).Select(e => $"{e.GetProperty("id").GetString()}:{e.GetProperty("error").GetProperty("code").GetString()}:{e.GetProperty("error").GetProperty("line").GetInt32()}"));
         var lines = Lines(stdout);
         Assert.Single(lines);
         var root = JsonDocument.Parse(lines[0]).RootElement;
@@ -38,7 +41,7 @@ public sealed class ReportCommandTests
     {
         var (code, stdout, _) = Run("report", "--policy", RankBands, "--at", At, "--leads", SampleLeads, "--by", "team", "--format", "table");
 
-        Assert.Equal(0, code);
+        Assert.Equal(3, code); // the sample's four invalid leads
         Assert.StartsWith("Compliance report: policy lattice-predictive v3 at 2026-11-22T12:00:00Z; 296 leads, 4 invalid\n", stdout, StringComparison.Ordinal);
         Assert.Contains("team enterprise", stdout, StringComparison.Ordinal);
         Assert.Contains("team emea", stdout, StringComparison.Ordinal);

@@ -233,11 +233,11 @@ public class ConditionDiagnosticsTests
     public void DiagnosticCodes_AreUniqueAndInRange()
     {
         var codes = typeof(DiagnosticCodes)
-            .GetFields(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)
             .Where(f => f.Name.StartsWith("Condition", StringComparison.Ordinal))
             .Select(f => (string)f.GetValue(null)!)
             .ToList();
-        Assert.Equal(18, codes.Count);
+        Assert.Equal(19, codes.Count);
         Assert.Equal(codes.Count, codes.Distinct().Count());
         Assert.All(codes, c => Assert.InRange(string.CompareOrdinal(c, "SLA0400"), 1, int.MaxValue));
         Assert.All(codes, c => Assert.InRange(string.CompareOrdinal(c, "SLA0499"), int.MinValue, 0));

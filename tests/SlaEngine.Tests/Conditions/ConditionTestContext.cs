@@ -23,14 +23,13 @@ internal static class ConditionTestContext
         ["created_at"] = FieldType.Instant,
     });
 
-    public static ConditionCompileContext Create(FieldSchema? fields = null, bool allowScore = true, TimeSpan? regexTimeout = null) => new()
+    public static ConditionCompileContext Create(FieldSchema? fields = null, bool allowScore = true) => new()
     {
         File = File,
         Line = Line,
         Column = Column,
         Fields = fields,
         AllowScore = allowScore,
-        RegexTimeout = regexTimeout ?? TimeSpan.FromMilliseconds(100),
     };
 
     public static Condition CompileOk(string text, FieldSchema? fields = null)

@@ -66,10 +66,6 @@ internal sealed class FakeConditionScope : IConditionScope
         return latest;
     }
 
-    public int RegexTimeouts { get; private set; }
-
-    public void OnRegexTimeout() => RegexTimeouts++;
-
     public override string ToString() =>
         "score=" + Score.ToString("R", CultureInfo.InvariantCulture) + " "
         + string.Join(", ", _attributes.Select(p => p.Key + "=" + p.Value))

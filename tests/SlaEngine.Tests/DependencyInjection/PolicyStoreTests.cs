@@ -218,7 +218,7 @@ public sealed class PolicyStoreTests : IDisposable
         var store = new PolicyStore(new SlaEngineOptions()
             .AddPolicyFile(Path.Combine(SamplesDirectory, "rank-bands.yaml"))
             .AddPolicyYaml("alpha.yaml", Policy("alpha", 1)));
-        var lead = LeadJson.Read("""{"id":"L1","mql_at":"2026-11-20T15:30:00Z","attributes":{"rank":91,"employees":250,"purchase_timeline":"now"}}""").Lead!;
+        var lead = LeadSnapshot.Parse("""{"id":"L1","mql_at":"2026-11-20T15:30:00Z","attributes":{"rank":91,"employees":250,"purchase_timeline":"now"}}""").Value;
         var at = Instant.FromUtc(2026, 11, 22, 12, 0);
         using var stop = new CancellationTokenSource();
 

@@ -13,13 +13,13 @@ public sealed class LeadEvaluatorTests
     public void Evaluate_SpecWorkedExample_MatchesSection5Line()
     {
         // The lead of spec 4.1 under the policy of spec section 2 at 2026-11-22T12:00Z (spec section 5).
-        var lead = LeadJson.Read("""
+        var lead = LeadSnapshot.Parse("""
             {"id":"L-1001","mql_at":"2026-11-20T15:30:00Z",
              "attributes":{"employees":250,"rank":91,"purchase_timeline":"1-6 months","email":"ana@acme.com","title":"VP Marketing","country":"US"},
              "events":[{"type":"whitepaper_download","at":"2026-11-01T10:00:00Z"}],
              "touches":[{"channel":"call","at":"2026-11-20T16:10:00Z","outcome":"no_answer"}],
              "paused":[{"from":"2026-11-21T00:00:00Z","to":"2026-11-22T00:00:00Z"}]}
-            """).Lead!;
+            """).Value;
         var result = TestPolicies.Conformance("lattice-predictive.yaml").Evaluate(lead, T("2026-11-22T12:00:00Z"));
 
         Assert.Equal(LeadStatus.Mql, result.Status);
@@ -214,7 +214,8 @@ public sealed class LeadEvaluatorTests
     public void Evaluate_PinnedUnknownTier_IsRejected()
     {
         var lead = new LeadSnapshotBuilder().WithAssignment("diamond", null).Build();
-        var error = Assert.Throws<ArgumentException>(() => Evaluate(lead, "2027-06-01T15:00:00Z"));
+        var error = Assert.Throws<InvalidLeadException>(() => Evaluate(lead, "2027-06-01T15:00:00Z")).Error;
+        Assert.Equal(("SLA0705", "assigned.tier", lead.Id), (error.Code, error.Path, error.LeadId));
         Assert.Contains("diamond", error.Message, StringComparison.Ordinal);
     }
 

@@ -45,9 +45,9 @@ public sealed class ConcurrencyStressTests(ITestOutputHelper output) : IDisposab
         var leads = Directory.GetFiles(Conformance, "lattice-predictive-*-leads.jsonl")
             .Order(StringComparer.Ordinal)
             .SelectMany(File.ReadAllLines)
-            .Select(LeadJson.Read)
-            .Where(r => r.Lead is not null)
-            .Select(r => r.Lead!)
+            .Select(line => LeadSnapshot.Parse(line))
+            .Where(r => r.Success)
+            .Select(r => r.Value)
             .ToArray();
         Assert.NotEmpty(leads);
 

@@ -38,24 +38,24 @@ public sealed class LimitsTests
     public void Lead_JsonDepth_IsLimited(int depth, bool ok)
     {
         var line = "{\"id\":\"d\",\"attributes\":{\"x\":" + new string('[', depth - 2) + new string(']', depth - 2) + "}}";
-        var read = LeadJson.Read(line);
+        var read = LeadSnapshot.Parse(line);
         Assert.Equal(ok, read.Success);
         if (!ok)
         {
-            Assert.Equal("SLA0701", read.ErrorCode);
+            Assert.Equal("SLA0701", read.Error!.Code);
         }
     }
 
     [Fact]
     public void Evaluate_LinesOverTheLimit_AreLocatedErrorsAndTheNextLeadIsEvaluated()
     {
-        var atLimit = "{\"id\":\"at\",\"attributes\":{\"pad\":\"" + new string('a', LeadJson.MaxLineBytes - 35) + "\"}}";
-        Assert.Equal(LeadJson.MaxLineBytes, Encoding.UTF8.GetByteCount(atLimit));
+        var atLimit = "{\"id\":\"at\",\"attributes\":{\"pad\":\"" + new string('a', LeadSnapshot.MaxJsonBytes - 35) + "\"}}";
+        Assert.Equal(LeadSnapshot.MaxJsonBytes, Encoding.UTF8.GetByteCount(atLimit));
         using var leads = new TempFile(
         [
             atLimit,
-            "{\"id\":\"over\",\"attributes\":{\"pad\":\"" + new string('a', LeadJson.MaxLineBytes) + "\"}}",
-            "{\"id\":\"huge\",\"attributes\":{\"pad\":\"" + new string('a', 5 * LeadJson.MaxLineBytes) + "\"}}",
+            "{\"id\":\"over\",\"attributes\":{\"pad\":\"" + new string('a', LeadSnapshot.MaxJsonBytes) + "\"}}",
+            "{\"id\":\"huge\",\"attributes\":{\"pad\":\"" + new string('a', 5 * LeadSnapshot.MaxJsonBytes) + "\"}}",
             "{\"id\":\"next\",\"mql_at\":\"2026-11-20T15:30:00Z\",\"attributes\":{\"purchase_timeline\":\"now\",\"rank\":90}}",
         ]);
 
@@ -65,15 +65,15 @@ public sealed class LimitsTests
         Assert.Equal(3, code);
         Assert.Equal(4, lines.Length);
         Assert.StartsWith("{\"id\":\"at\",\"policy\":", lines[0], StringComparison.Ordinal);
-        Assert.Equal("{\"id\":null,\"error\":{\"code\":\"SLA0707\",\"message\":\"the lead is longer than the limit of 1048576 bytes\",\"line\":2}}", lines[1]);
-        Assert.Equal("{\"id\":null,\"error\":{\"code\":\"SLA0707\",\"message\":\"the lead is longer than the limit of 1048576 bytes\",\"line\":3}}", lines[2]);
+        Assert.Equal("{\"id\":\"over\",\"error\":{\"code\":\"SLA0707\",\"message\":\"the lead is longer than the limit of 1048576 bytes\",\"line\":2}}", lines[1]);
+        Assert.Equal("{\"id\":\"huge\",\"error\":{\"code\":\"SLA0707\",\"message\":\"the lead is longer than the limit of 1048576 bytes\",\"line\":3}}", lines[2]);
         Assert.StartsWith("{\"id\":\"next\",\"policy\":", lines[3], StringComparison.Ordinal);
     }
 
     [Fact]
     public void LineSource_OverLongLine_KeepsAtMostTheCapAndReadsOn()
     {
-        var bytes = Encoding.ASCII.GetBytes(new string('x', 3 * LeadJson.MaxLineBytes) + "\r\nnext\r\n");
+        var bytes = Encoding.ASCII.GetBytes(new string('x', 3 * LeadSnapshot.MaxJsonBytes) + "\r\nnext\r\n");
         using var source = new LineSource(new MemoryStream(bytes));
 
         Assert.True(source.TryReadLine(out var first));
@@ -91,7 +91,7 @@ public sealed class LimitsTests
         var (code, stdout, _) = Run("evaluate", "--policy", RankBands, "--at", At, "--leads", leads.Path);
 
         Assert.Equal(3, code);
-        Assert.Equal("{\"id\":\"far\",\"error\":{\"code\":\"SLA0707\",\"message\":\"Business-time arithmetic is supported for instants from 1700 to 2499.\",\"line\":1}}\n", stdout);
+        Assert.Equal("{\"id\":\"far\",\"error\":{\"code\":\"SLA0707\",\"message\":\"'mql_at' is 2500-01-01T00:00:00Z, outside the years business time supports (1700–2499)\",\"line\":1}}\n", stdout);
     }
 
     [Fact]
