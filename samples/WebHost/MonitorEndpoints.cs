@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
 using NodaTime.Text;
+using SlaEngine.Diagnostics;
 using SlaEngine.Evaluation;
 using SlaEngine.Monitor;
 
@@ -134,14 +135,15 @@ internal static class MonitorEndpoints
         var item = body.Bytes;
         if (!IsOneJsonObject(item, out var syntax))
         {
-            return ApiErrors.BadRequest("SLA0701", syntax, id);
+            return ApiErrors.BadRequest(DiagnosticCodes.LeadMalformedJson, syntax, id);
         }
 
         var wrapped = new List<byte>(item.Length + 64);
         wrapped.AddRange(Encoding.UTF8.GetBytes($"{{\"id\":{JsonSerializer.Serialize(id)},\"{field}\":{(isArray ? "[" : "")}"));
+        var offset = wrapped.Count;
         wrapped.AddRange(item);
         wrapped.AddRange(Encoding.UTF8.GetBytes(isArray ? "]}" : "}"));
-        if (!TryReadLead(wrapped.ToArray(), out var lead, out _, field + (isArray ? "[0]" : ""), out var located))
+        if (!TryReadLead(wrapped.ToArray(), out var lead, out _, field + (isArray ? "[0]" : ""), out var located, offset))
         {
             return located!;
         }
@@ -173,24 +175,31 @@ internal static class MonitorEndpoints
     private static bool TryReadLead(byte[] body, out LeadSnapshot lead, out IResult error) =>
         TryReadLead(body, out lead, out error, null, out _);
 
-    private static bool TryReadLead(byte[] body, out LeadSnapshot lead, out IResult error, string? prefix, out IResult? located)
+    private static bool TryReadLead(byte[] body, out LeadSnapshot lead, out IResult error, string? prefix, out IResult? located, int offset = 0)
     {
-        var read = LeadJson.Read(body);
-        if (read.Success)
+        var read = LeadSnapshot.Parse(body);
+        if (read.TryGetValue(out var value))
         {
-            lead = read.Lead!;
+            lead = value;
             error = located = null!;
             return true;
         }
 
-        var message = read.ErrorMessage!;
+        var problem = read.Error!;
         if (prefix is not null)
         {
-            message = message.Replace($"'{prefix}.", "'", StringComparison.Ordinal).Replace($"'{prefix}'", "'body'", StringComparison.Ordinal);
+            // Located relative to the body: 'at', not 'touches[0].at'.
+            string Strip(string text) => text.Replace($"'{prefix}.", "'", StringComparison.Ordinal).Replace($"'{prefix}'", "'body'", StringComparison.Ordinal);
+            problem = new LeadError(problem.Code, Strip(problem.Message))
+            {
+                Path = problem.Path is { } path ? (path == prefix ? "" : path.StartsWith(prefix + ".", StringComparison.Ordinal) ? path[(prefix.Length + 1)..] : path) : null,
+                ByteOffset = problem.ByteOffset is { } at ? Math.Max(0, at - offset) : null,
+                LeadId = problem.LeadId,
+            };
         }
 
         lead = null!;
-        error = located = ApiErrors.BadRequest(read.ErrorCode!, message, read.Id);
+        error = located = ApiErrors.BadRequest(problem);
         return false;
     }
 

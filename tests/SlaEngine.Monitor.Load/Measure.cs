@@ -55,7 +55,7 @@ internal static class Measure
         var snapshots = Enumerable.Range(0, leads).Select(i => new LeadSnapshot("M-" + i.ToString("D6", CultureInfo.InvariantCulture))
         {
             MqlAt = T0 + Duration.FromSeconds(random.Next(-86_400, 86_400)),
-            Touches = random.NextDouble() < 0.5 ? ImmutableArray.Create(new LeadTouch("call", T0 + Duration.FromSeconds(random.Next(0, 2 * 86_400)))) : [],
+            Touches = random.NextDouble() < 0.5 ? ImmutableArray.Create(new LeadTouch { Channel = "call", At = T0 + Duration.FromSeconds(random.Next(0, 2 * 86_400)) }) : [],
         }).ToList();
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(snapshots, new ParallelOptions { MaxDegreeOfParallelism = writers }, async (lead, cancel) =>

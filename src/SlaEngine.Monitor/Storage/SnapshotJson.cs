@@ -14,9 +14,9 @@ internal static class SnapshotJson
     /// <summary>Reads a stored snapshot with the library's lead reader; null (and the error) when it cannot.</summary>
     internal static LeadSnapshot? Read(string json, out string? error)
     {
-        var read = LeadJson.Read(json);
-        error = read.Success ? null : $"{read.ErrorCode}: {read.ErrorMessage}";
-        return read.Lead;
+        var read = LeadSnapshot.Parse(json);
+        error = read.Error?.ToString();
+        return read.TryGetValue(out var lead) ? lead : null;
     }
 
     internal static string Write(LeadSnapshot lead)

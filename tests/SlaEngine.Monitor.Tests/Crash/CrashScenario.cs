@@ -170,18 +170,18 @@ internal sealed class CrashScenario
             var touches = ImmutableArray.CreateBuilder<LeadTouch>();
             if (random.NextDouble() < 0.5)
             {
-                touches.Add(new LeadTouch("call", start + Duration.FromMinutes(random.Next(10, 8 * 60))));
+                touches.Add(new LeadTouch { Channel = "call", At = start + Duration.FromMinutes(random.Next(10, 8 * 60)) });
             }
 
             if (random.NextDouble() < 0.3)
             {
-                touches.Add(new LeadTouch("call", start + Duration.FromMinutes(random.Next(8 * 60, 3 * 24 * 60))));
+                touches.Add(new LeadTouch { Channel = "call", At = start + Duration.FromMinutes(random.Next(8 * 60, 3 * 24 * 60)) });
             }
 
             var lead = new LeadSnapshot("L-" + i.ToString("D5", CultureInfo.InvariantCulture)) { MqlAt = start, Touches = touches.ToImmutable() };
             if (random.NextDouble() < 0.1)
             {
-                lead = lead with { Disposition = new LeadDisposition(DispositionOutcome.Convert, start + Duration.FromMinutes(random.Next(60, 3 * 24 * 60))) };
+                lead = lead with { Disposition = new LeadDisposition { Outcome = DispositionOutcome.Convert, At = start + Duration.FromMinutes(random.Next(60, 3 * 24 * 60)) } };
             }
 
             leads.Add(lead);

@@ -53,7 +53,7 @@ public sealed class WriteTests(PostgresCluster cluster)
         var start = T0 - Duration.FromHours(10);
         await harness.Monitor.UpsertAsync("monitor-test", new LeadSnapshot("L-1") { MqlAt = start });
         harness.Clock.Advance(Duration.FromMinutes(5));
-        var touch = new LeadTouch("call", start + Duration.FromHours(2));
+        var touch = new LeadTouch { Channel = "call", At = start + Duration.FromHours(2) };
 
         var appended = await harness.Monitor.AppendTouchAsync("L-1", touch);
         var again = await harness.Monitor.AppendTouchAsync("L-1", touch);
@@ -91,9 +91,9 @@ public sealed class WriteTests(PostgresCluster cluster)
         await using var harness = await CreateAsync(provider);
 
         var unknownPolicy = await harness.Monitor.UpsertAsync("nope", new LeadSnapshot("L-3"));
-        var unknownLead = await harness.Monitor.AppendTouchAsync("L-404", new LeadTouch("call", T0));
+        var unknownLead = await harness.Monitor.AppendTouchAsync("L-404", new LeadTouch { Channel = "call", At = T0 });
         var noPolicy = await harness.Monitor.UpsertAsync(null, new LeadSnapshot("L-5"));
-        var badPin = await harness.Monitor.UpsertAsync("monitor-test", new LeadSnapshot("L-6") { Assigned = new LeadAssignment("platinum", null) });
+        var badPin = await harness.Monitor.UpsertAsync("monitor-test", new LeadSnapshot("L-6") { Assigned = new LeadAssignment { Tier = "platinum", Team = null } });
 
         Assert.Equal(MonitorErrorCodes.UnknownPolicy, unknownPolicy.ErrorCode);
         Assert.Equal(MonitorErrorCodes.UnknownLead, unknownLead.ErrorCode);
@@ -115,9 +115,9 @@ public sealed class WriteTests(PostgresCluster cluster)
         await harness.Monitor.UpsertAsync("monitor-test", new LeadSnapshot("L-7") { MqlAt = T0 });
         harness.Clock.Advance(Duration.FromHours(1));
 
-        var evented = await harness.Monitor.AppendEventAsync("L-7", new LeadEvent("webinar", T0));
+        var evented = await harness.Monitor.AppendEventAsync("L-7", new LeadEvent { Type = "webinar", At = T0 });
         var paused = await harness.Monitor.AppendPauseAsync("L-7", new Interval(T0, T0 + Duration.FromHours(2)));
-        var closed = await harness.Monitor.SetDispositionAsync("L-7", new LeadDisposition(DispositionOutcome.Convert, T0 + Duration.FromMinutes(30)));
+        var closed = await harness.Monitor.SetDispositionAsync("L-7", new LeadDisposition { Outcome = DispositionOutcome.Convert, At = T0 + Duration.FromMinutes(30) });
 
         Assert.True(evented.Success && paused.Success && closed.Success);
         Assert.Equal(T0 + Duration.FromHours(6), paused.Evaluation!.Milestone("first_touch")!.Due);
