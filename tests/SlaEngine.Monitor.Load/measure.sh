@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 LEADS=${1:-100000}
 PG_BIN=${SLAENGINE_PG_BIN:-/usr/lib/postgresql/15/bin}
-dotnet build tests/SlaEngine.Monitor.Load -c Release -v q -nologo > /dev/null
+[ -n "${SLAENGINE_MEASURE_NO_BUILD:-}" ] || dotnet build tests/SlaEngine.Monitor.Load -c Release -v q -nologo > /dev/null
 LOAD="dotnet tests/SlaEngine.Monitor.Load/bin/Release/net10.0/SlaEngine.Monitor.Load.dll"
 WORK=$(mktemp -d /tmp/slaengine-measure.XXXXXX)
 chmod 755 "$WORK"
@@ -22,12 +22,21 @@ $AS_PG "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/log" -w -o "-p $PORT -k 
 PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Maximum Pool Size=40;Command Timeout=300"
 echo "| database | processes | open leads | upserts/s | transitions recorded/s | lag p50 | lag p99 |"
 echo "| --- | --- | --- | --- | --- | --- | --- |"
+# Each database is seeded once (upserts/s), then copied, so the one- and three-process runs start from the same leads.
 for sync in normal full; do
   n=$LEADS; [ $sync = full ] && n=$((LEADS / 10))
-  rm -f "$WORK/m.db"*
-  $LOAD measure --provider sqlite --database "$WORK/m.db" --sqlite-sync $sync --policies "$WORK/policies" --leads $n --writers 1 --processes 1 | grep '^|' || true
+  rm -f "$WORK/seed.db"*
+  rate=$($LOAD measure --phase seed --provider sqlite --database "$WORK/seed.db" --sqlite-sync $sync --policies "$WORK/policies" --leads $n --writers 1 | sed -n 's/^upserts\/s //p')
+  for p in 1 3; do
+    [ $sync = full ] && [ $p = 3 ] && continue
+    rm -f "$WORK/m.db"*; for f in "$WORK"/seed.db*; do cp "$f" "${f/seed.db/m.db}"; done
+    $LOAD measure --phase run --upserts "$rate" --provider sqlite --database "$WORK/m.db" --sqlite-sync $sync --policies "$WORK/policies" --leads $n --processes $p | grep '^|' || true
+  done
 done
+psql() { $AS_PG "$PG_BIN/psql" -h 127.0.0.1 -p $PORT -U postgres -qc "$1" postgres; }
+psql "CREATE DATABASE seed"
+rate=$($LOAD measure --phase seed --provider postgres --database "$PG;Database=seed" --policies "$WORK/policies" --leads $LEADS --writers 8 | sed -n 's/^upserts\/s //p')
 for p in 1 3; do
-  db="m$p"; $AS_PG "$PG_BIN/psql" -h 127.0.0.1 -p $PORT -U postgres -qc "CREATE DATABASE $db" postgres
-  $LOAD measure --provider postgres --database "$PG;Database=$db" --policies "$WORK/policies" --leads $LEADS --writers 8 --processes $p | grep '^|' || true
+  psql "CREATE DATABASE m$p TEMPLATE seed"
+  $LOAD measure --phase run --upserts "$rate" --provider postgres --database "$PG;Database=m$p" --policies "$WORK/policies" --leads $LEADS --processes $p | grep '^|' || true
 done
