@@ -7,9 +7,11 @@ cd "$(dirname "$0")/../.."
 LEADS=${1:-100000}
 PG_BIN=${SLAENGINE_PG_BIN:-/usr/lib/postgresql/15/bin}
 [ -n "${SLAENGINE_MEASURE_NO_BUILD:-}" ] || dotnet build tests/SlaEngine.Monitor.Load -c Release -v q -nologo > /dev/null
-LOAD="dotnet tests/SlaEngine.Monitor.Load/bin/Release/net10.0/SlaEngine.Monitor.Load.dll"
 WORK=$(mktemp -d /tmp/slaengine-measure.XXXXXX)
 chmod 755 "$WORK"
+# Run a copy of the build, so that building the repository meanwhile does not change the program under measurement.
+cp -r tests/SlaEngine.Monitor.Load/bin/Release/net10.0 "$WORK/bin"
+LOAD="dotnet $WORK/bin/SlaEngine.Monitor.Load.dll"
 mkdir -p "$WORK/policies"
 cp tests/SlaEngine.Monitor.Load/measure-policy.yaml "$WORK/policies/"
 AS_PG=""; [ "$(id -u)" -eq 0 ] && AS_PG="runuser -u postgres --"
