@@ -20,6 +20,7 @@ internal static class Program
         ("test", "Run policy tests (YAML): expected evaluate output for given leads.", TestCommand.Run, TestCommand.Help),
         ("compare", "Backtest: evaluate leads under two policies; per-lead differences and totals.", CompareCommand.Run, CompareCommand.Help),
         ("report", "Compliance report over a batch of leads: attainment, speed-to-lead, leakage, goals.", ReportCommand.Run, ReportCommand.Help),
+        ("timeline", "Every change of each lead's verdict ahead, exact to the second, with keys to act on once.", TimelineCommand.Run, TimelineCommand.Help),
     ];
 
     private static int Main(string[] args)

@@ -35,7 +35,7 @@ public class EvaluationBenchmarks
     [Benchmark]
     public string ReadEvaluateWrite() => EvaluationJson.Serialize(_policy.Evaluate(LeadSnapshot.Parse(_json).Value, _at, EvaluationOptions.WithoutTrace));
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SlaEngine.sln")))

@@ -15,7 +15,10 @@ namespace SlaEngine.Authoring;
 /// compare as instants (so <c>2026-11-20T13:30:00-05:00</c> matches <c>2026-11-20T18:30:00Z</c>); other strings match
 /// exactly (ordinal), or as a prefix when the key ends with <c>^</c> (<c>reason^: trigger</c>); <c>milestones</c> is a
 /// mapping by milestone name (the value <c>absent</c> expects the milestone not to be listed); <c>escalations</c> and
-/// <c>notify</c> are lists compared item by item and must have as many items as the output.
+/// <c>notify</c> are lists compared item by item and must have as many items as the output; <c>next_change_at</c> is
+/// the evaluation's, and <c>transitions</c> lists the lead's timeline from the test's instant (the default horizon),
+/// item by item (<c>at</c>, <c>subject</c>, <c>field</c>, <c>from</c>, <c>to</c>, <c>key</c>, any subset of them),
+/// with as many items as the timeline has.
 /// </remarks>
 internal static class PolicyTestExpectations
 {
@@ -25,10 +28,11 @@ internal static class PolicyTestExpectations
     private const double Tolerance = 0.005;
 
     private static readonly string[] StringFields = ["id", "policy", "status", "reason", "tier", "band", "team", "calendar"];
-    private static readonly string[] TopKeys = ["id", "policy", "version", "status", "reason", "score", "tier", "band", "team", "calendar", "sla_start", "milestones", "next_touch", "escalations"];
+    private static readonly string[] TopKeys = ["id", "policy", "version", "status", "reason", "score", "tier", "band", "team", "calendar", "sla_start", "milestones", "next_touch", "escalations", "next_change_at", "transitions"];
     private static readonly string[] MilestoneKeys = ["name", "due", "status", "met_at", "late_by_seconds"];
     private static readonly string[] NextTouchKeys = ["milestone", "channel", "due"];
     private static readonly string[] EscalationKeys = ["after", "at", "notify", "fired"];
+    private static readonly string[] TransitionKeys = ["at", "subject", "field", "from", "to", "key"];
     private static readonly string[] StringMilestoneKeys = ["name", "status"];
     private static readonly string[] StringNextTouchKeys = ["milestone", "channel"];
     private static readonly string[] StringEscalationKeys = ["after"];
@@ -100,6 +104,19 @@ internal static class PolicyTestExpectations
                     }
 
                     break;
+                case "transitions":
+                    if (Yaml(bag).AsSequence(value, "`expect.transitions` (a list of { at, subject, field, from, to, key })") is { } transitions)
+                    {
+                        foreach (var item in transitions.Items)
+                        {
+                            if (Yaml(bag).AsMapping(item, "a transition") is { } t)
+                            {
+                                Yaml(bag).CheckKeys(t, "a transition", TransitionKeys);
+                            }
+                        }
+                    }
+
+                    break;
                 default:
                     if (value is not YamlScalar)
                     {
@@ -111,14 +128,37 @@ internal static class PolicyTestExpectations
         }
     }
 
-    /// <summary>Matches the expectations against an evaluation.</summary>
+    /// <summary>Matches the expectations against an evaluation (and, when transitions are expected, the lead's timeline).</summary>
     /// <returns>The mismatches, in the order the expectations are written.</returns>
-    public static List<PolicyTestMismatch> Match(YamlMapping expect, LeadEvaluation evaluation)
+    public static List<PolicyTestMismatch> Match(YamlMapping expect, LeadEvaluation evaluation, Func<LeadTimeline>? timeline = null)
     {
         var mismatches = new List<PolicyTestMismatch>();
-        using var document = JsonDocument.Parse(EvaluationJson.Serialize(evaluation));
+        using var document = JsonDocument.Parse(WithTransitions(EvaluationJson.Serialize(evaluation), expect, timeline));
         MatchObject(expect, document.RootElement, string.Empty, mismatches);
         return mismatches;
+    }
+
+    /// <summary>Adds the timeline's <c>transitions</c> to the evaluation's JSON when the expectations name them.</summary>
+    private static string WithTransitions(string json, YamlMapping expect, Func<LeadTimeline>? timeline)
+    {
+        if (timeline is null || expect.Get("transitions") is null)
+        {
+            return json;
+        }
+
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartArray();
+            foreach (var transition in timeline().Transitions)
+            {
+                TimelineJson.Write(writer, transition);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return string.Concat(json.AsSpan(0, json.Length - 1), ",\"transitions\":", System.Text.Encoding.UTF8.GetString(stream.ToArray()), "}");
     }
 
     private static string[] WithPrefixKeys(string[] keys, string[] stringKeys) => [.. keys, .. stringKeys.Select(k => k + "^")];

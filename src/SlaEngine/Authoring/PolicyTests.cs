@@ -260,7 +260,7 @@ public static class PolicyTests
             return new PolicyTestResult(test.Name, test.Line, test.Column, null, [], test.Errors.ToSortedArray().Where(d => d.IsError).ToImmutableArray());
         }
 
-        var mismatches = PolicyTestExpectations.Match(test.Expect!, evaluation);
+        var mismatches = PolicyTestExpectations.Match(test.Expect!, evaluation, () => policy.Timeline(test.Lead!, test.At!.Value));
         return new PolicyTestResult(test.Name, test.Line, test.Column, evaluation, mismatches.ToImmutableArray(), []);
     }
 

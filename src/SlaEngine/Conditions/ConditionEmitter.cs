@@ -133,7 +133,7 @@ internal static class ConditionEmitter
         }
     }
 
-    private static LeadValue DaysSince(IConditionScope scope, string name)
+    internal static LeadValue DaysSince(IConditionScope scope, string name)
     {
         Instant? from = null;
         var attribute = scope.GetAttribute(name);

@@ -34,12 +34,18 @@ public static class EvaluationJson
     /// <returns>The text.</returns>
     public static string FormatInstant(Instant instant) => InstantText.Format(instant);
 
-    /// <summary>Serializes an evaluation as one compact JSON object.</summary>
+    /// <summary>Serializes an evaluation as one compact JSON object, without its trace.</summary>
+    /// <param name="evaluation">The evaluation.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="evaluation"/> is null.</exception>
+    public static string Serialize(LeadEvaluation evaluation) => Serialize(evaluation, includeTrace: false);
+
+    /// <summary>Serializes an evaluation as one compact JSON object, with or without its trace.</summary>
     /// <param name="evaluation">The evaluation.</param>
     /// <param name="includeTrace">Whether to add the <c>trace</c> array.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="evaluation"/> is null.</exception>
-    public static string Serialize(LeadEvaluation evaluation, bool includeTrace = false) =>
+    public static string Serialize(LeadEvaluation evaluation, bool includeTrace) =>
         System.Text.Encoding.UTF8.GetString(SerializeToUtf8Bytes(evaluation, includeTrace ? EvaluationJsonOptions.WithTrace : EvaluationJsonOptions.Default));
 
     /// <summary>Serializes an evaluation as the UTF-8 bytes of one compact JSON object (for example for <c>Results.Bytes</c>).</summary>
@@ -61,10 +67,16 @@ public static class EvaluationJson
 
     /// <summary>Serializes a lead's error as one compact JSON object, <c>{"id":…,"error":{"code":…,"message":…}}</c>.</summary>
     /// <param name="error">The error.</param>
-    /// <param name="line">The 1-based input line of the lead, written as <c>"line"</c> when given.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="error"/> is null.</exception>
-    public static string Serialize(LeadError error, long? line = null)
+    public static string Serialize(LeadError error) => Serialize(error, line: null);
+
+    /// <summary>Serializes a lead's error as one compact JSON object, with the input line it came from.</summary>
+    /// <param name="error">The error.</param>
+    /// <param name="line">The 1-based input line of the lead, written as <c>"line"</c> when not null.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="error"/> is null.</exception>
+    public static string Serialize(LeadError error, long? line)
     {
         ArgumentNullException.ThrowIfNull(error);
         var buffer = new ArrayBufferWriter<byte>(256);
@@ -86,13 +98,19 @@ public static class EvaluationJson
 
     /// <summary>
     /// Writes a lead's error line: <c>{"id":…,"error":{"code":…,"message":…,"line":N}}</c>, with <c>"id"</c> null when
-    /// the id could not be read and <c>"line"</c> only when <paramref name="line"/> is given.
+    /// the id could not be read.
     /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="error">The error.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(Utf8JsonWriter writer, LeadError error) => Write(writer, error, line: null);
+
+    /// <summary>Writes a lead's error line with the input line it came from.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="error">The error.</param>
     /// <param name="line">The 1-based input line of the lead, or null.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void Write(Utf8JsonWriter writer, LeadError error, long? line = null)
+    public static void Write(Utf8JsonWriter writer, LeadError error, long? line)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(error);
@@ -116,10 +134,16 @@ public static class EvaluationJson
     /// </summary>
     /// <param name="writer">The writer.</param>
     /// <param name="result">The evaluation result.</param>
-    /// <param name="options">What to write for an evaluation; default without the trace.</param>
-    /// <param name="line">The 1-based input line, written into an error line when given.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void Write(Utf8JsonWriter writer, LeadEvaluationResult result, EvaluationJsonOptions? options = null, long? line = null)
+    public static void Write(Utf8JsonWriter writer, LeadEvaluationResult result) => Write(writer, result, null, null);
+
+    /// <summary>Writes a lead's result — its evaluation, or its error line with the input line it came from.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="result">The evaluation result.</param>
+    /// <param name="options">What to write for an evaluation; null for the default, without the trace.</param>
+    /// <param name="line">The 1-based input line, written into an error line when not null.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(Utf8JsonWriter writer, LeadEvaluationResult result, EvaluationJsonOptions? options, long? line)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
@@ -200,6 +224,7 @@ public static class EvaluationJson
         }
 
         writer.WriteEndArray();
+        WriteInstant(writer, "next_change_at", evaluation.NextChangeAt);
         if (!evaluation.Warnings.IsDefaultOrEmpty)
         {
             writer.WriteStartArray("warnings");

@@ -20,4 +20,14 @@ public sealed record EvaluationOptions
     /// lead is not evaluated.
     /// </summary>
     public bool Strict { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the evaluation computes <see cref="LeadEvaluation.NextChangeAt"/>, the first
+    /// instant after the evaluation instant at which the verdict changes. Default true; switch it off only where
+    /// nobody reads it, to evaluate about twice as fast.
+    /// </summary>
+    public bool IncludeNextChange { get; init; } = true;
+
+    /// <summary>Gets a value indicating whether only the verdict is needed (the timeline's steps): the reason is left empty.</summary>
+    internal bool VerdictOnly { get; init; }
 }

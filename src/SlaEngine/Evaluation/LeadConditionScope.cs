@@ -16,7 +16,7 @@ internal sealed class LeadConditionScope : IConditionScope
 
     public double Score { get; set; }
 
-    public Instant At { get; }
+    public Instant At { get; internal set; }
 
     public LeadValue GetAttribute(string name) => _lead.Attributes.TryGetValue(name, out var value) ? value : LeadValue.Null;
 

@@ -61,6 +61,14 @@ public sealed record LeadEvaluation
     /// </summary>
     public ImmutableArray<LeadWarning> Warnings { get; init; } = [];
 
+    /// <summary>
+    /// Gets the first instant after <see cref="At"/> at which the verdict of this lead changes with time alone (a
+    /// milestone turning at risk or breached, a rung firing, a touch or event dated later, a score fading), or null
+    /// when nothing changes within 366 days or the evaluation was asked not to compute it
+    /// (<see cref="EvaluationOptions.IncludeNextChange"/>). Evaluate again at this instant.
+    /// </summary>
+    public Instant? NextChangeAt { get; init; }
+
     /// <summary>Gets the explanation trace (empty when tracing was switched off in <see cref="EvaluationOptions"/>).</summary>
     public ImmutableArray<TraceEntry> Trace { get; init; } = [];
 

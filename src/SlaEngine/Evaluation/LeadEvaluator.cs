@@ -19,7 +19,7 @@ internal static class LeadEvaluator
     internal const string DispositionName = MilestoneNames.Disposition;
     internal const string CadenceStepPrefix = MilestoneNames.CadenceStepPrefix;
 
-    internal static LeadEvaluation Evaluate(SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options, ImmutableArray<LeadWarning> warnings = default)
+    internal static LeadEvaluation Evaluate(SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options, ImmutableArray<LeadWarning> warnings = default, TimelineProbe? probe = null, Instant? startIfMissing = null)
     {
         var trace = options.IncludeTrace ? ImmutableArray.CreateBuilder<TraceEntry>() : null;
         var scope = new LeadConditionScope(lead, at);
@@ -71,8 +71,10 @@ internal static class LeadEvaluator
 
         var byScore = policy.ScoreThreshold is { } threshold && score >= threshold;
         var qualified = trigger is not null || byScore;
-        var scoreText = Format(score);
-        var qualification = trigger is not null
+        // A walk along the timeline needs only the verdict: it skips composing the reason.
+        var verdictOnly = options.VerdictOnly && trace is null;
+        var scoreText = verdictOnly ? string.Empty : Format(score);
+        var qualification = verdictOnly ? string.Empty : trigger is not null
             ? "trigger: " + trigger.Name
             : byScore
                 ? $"score {scoreText} >= threshold {Format(policy.ScoreThreshold!.Value)}"
@@ -138,13 +140,18 @@ internal static class LeadEvaluator
 
             if (tierName is null)
             {
+                if (verdictOnly)
+                {
+                    return Result(LeadStatus.Nurture, string.Empty);
+                }
+
                 var why = band is null ? "no band" : $"band: {band.Name}";
                 why += bandValue is null ? $" ({policy.Bands?.By ?? "bands.by"} is null)" : $" ({policy.Bands!.By} = {Format(bandValue.Value)})";
                 return Result(LeadStatus.Nurture, why);
             }
         }
 
-        var reason = disposition is null
+        var reason = verdictOnly ? string.Empty : disposition is null
             ? (trigger is not null ? qualification : $"score {scoreText} >= threshold {Format(policy.ScoreThreshold ?? 0)}")
             : "disposition: " + disposition.Outcome.ToString().ToLowerInvariant();
         var status = disposition?.Outcome switch
@@ -172,13 +179,13 @@ internal static class LeadEvaluator
         }
 
         // 6. Milestones, next touch, escalations.
-        var start = lead.MqlAt ?? at;
-        var plan = new MilestonePlanner(tier, calendar, lead, at, start, disposition, scope, trace);
+        var start = lead.MqlAt ?? startIfMissing ?? at;
+        var plan = new MilestonePlanner(tier, calendar, lead, at, start, disposition, scope, trace, probe);
         plan.Run();
         if (status == LeadStatus.Mql && tier.RecycleOnExhausted && plan.Exhausted)
         {
             status = LeadStatus.RecycleDue;
-            reason += "; touch plan exhausted without a disposition: recycle to marketing nurture";
+            reason = verdictOnly ? reason : reason + "; touch plan exhausted without a disposition: recycle to marketing nurture";
         }
 
         return Result(status, reason, tierName, team, calendar.Name, start, plan);
@@ -211,7 +218,7 @@ internal static class LeadEvaluator
 
     private static ImmutableArray<TraceEntry> Finish(ImmutableArray<TraceEntry>.Builder? trace) => trace?.ToImmutable() ?? [];
 
-    private static double Score(SlaPolicy policy, LeadSnapshot lead, Instant at, LeadConditionScope scope, ImmutableArray<TraceEntry>.Builder? trace)
+    internal static double Score(SlaPolicy policy, LeadSnapshot lead, Instant at, LeadConditionScope scope, ImmutableArray<TraceEntry>.Builder? trace)
     {
         var total = 0.0;
         foreach (var rule in policy.ScoringRules)
@@ -232,26 +239,7 @@ internal static class LeadEvaluator
                 continue;
             }
 
-            var window = rule.Within is { } within ? at - ToElapsed(within) : Instant.MinValue;
-            var halfLife = rule.HalfLife is { } h ? ToElapsed(h).TotalSeconds : 0;
-            var count = 0;
-            contribution = 0;
-            foreach (var e in lead.Events)
-            {
-                if (e.At > at || e.At < window || !string.Equals(e.Type, rule.Event, StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                count++;
-                contribution += halfLife > 0 ? rule.Points * Math.Pow(2, -(at - e.At).TotalSeconds / halfLife) : rule.Points;
-            }
-
-            if (rule.Max is { } max)
-            {
-                contribution = contribution >= 0 ? Math.Min(contribution, Math.Abs(max)) : Math.Max(contribution, -Math.Abs(max));
-            }
-
+            contribution = EventContribution(rule, lead, at, out var count);
             total += contribution;
             trace?.Add(new TraceEntry("scoring", rule.Name, count > 0, string.Concat(count.ToString(CultureInfo.InvariantCulture), " ", rule.Event, " event(s)", rule.TraceSuffix, ": ", Format(contribution)), []));
         }
@@ -259,6 +247,32 @@ internal static class LeadEvaluator
         var score = Math.Round(total, 2, MidpointRounding.AwayFromZero);
         trace?.Add(new TraceEntry("scoring", "score", null, "score = " + Format(score), []));
         return score;
+    }
+
+    /// <summary>An event rule's contribution at <paramref name="at"/>: points per matching event in its window, decayed, capped.</summary>
+    internal static double EventContribution(ScoringRule rule, LeadSnapshot lead, Instant at, out int count)
+    {
+        var window = rule.Within is { } within ? at - ToElapsed(within) : Instant.MinValue;
+        var halfLife = rule.HalfLife is { } h ? ToElapsed(h).TotalSeconds : 0;
+        count = 0;
+        var contribution = 0.0;
+        foreach (var e in lead.Events)
+        {
+            if (e.At > at || e.At < window || !string.Equals(e.Type, rule.Event, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            count++;
+            contribution += halfLife > 0 ? rule.Points * Math.Pow(2, -(at - e.At).TotalSeconds / halfLife) : rule.Points;
+        }
+
+        if (rule.Max is { } max)
+        {
+            contribution = contribution >= 0 ? Math.Min(contribution, Math.Abs(max)) : Math.Max(contribution, -Math.Abs(max));
+        }
+
+        return contribution;
     }
 
     private static (RankBand? Band, double? Value) FindBand(SlaPolicy policy, LeadSnapshot lead, double score)

@@ -20,6 +20,7 @@ internal sealed class MilestonePlanner
     private readonly LeadDisposition? _disposition;
     private readonly LeadConditionScope _scope;
     private readonly ImmutableArray<TraceEntry>.Builder? _trace;
+    private readonly TimelineProbe? _probe;
     private readonly List<LeadTouch> _touches;
     private readonly ImmutableArray<MilestoneResult>.Builder _milestones = ImmutableArray.CreateBuilder<MilestoneResult>();
     private readonly List<Candidate> _candidates = [];
@@ -32,7 +33,8 @@ internal sealed class MilestonePlanner
         Instant start,
         LeadDisposition? disposition,
         LeadConditionScope scope,
-        ImmutableArray<TraceEntry>.Builder? trace)
+        ImmutableArray<TraceEntry>.Builder? trace,
+        TimelineProbe? probe = null)
     {
         _tier = tier;
         _calendar = calendar;
@@ -42,6 +44,7 @@ internal sealed class MilestonePlanner
         _disposition = disposition;
         _scope = scope;
         _trace = trace;
+        _probe = probe;
 
         // Touches after `at` are ignored, and so are touches after the disposition ended the SLA.
         var end = disposition?.At ?? at;
@@ -336,20 +339,21 @@ internal sealed class MilestonePlanner
     {
         MilestoneStatus status;
         var lateBy = Duration.Zero;
-        string verdict;
+        string? verdict = null;
+        var tracing = _trace is not null;
         if (met is { } done)
         {
             var late = clock.Measure(due, done);
             status = late > Duration.Zero ? MilestoneStatus.MetLate : MilestoneStatus.Met;
             lateBy = late > Duration.Zero ? late : Duration.Zero;
-            verdict = status == MilestoneStatus.Met ? $"met at {LeadEvaluator.Format(done)}" : $"met late at {LeadEvaluator.Format(done)}, {Seconds(lateBy)} s of {Describe(clock)} after the due";
+            verdict = !tracing ? null : status == MilestoneStatus.Met ? $"met at {LeadEvaluator.Format(done)}" : $"met late at {LeadEvaluator.Format(done)}, {Seconds(lateBy)} s of {Describe(clock)} after the due";
         }
         else if (_disposition is { } disposition)
         {
             var late = clock.Measure(due, disposition.At);
             status = late > Duration.Zero ? MilestoneStatus.Breached : MilestoneStatus.NotApplicable;
             lateBy = late > Duration.Zero ? late : Duration.Zero;
-            verdict = status == MilestoneStatus.Breached
+            verdict = !tracing ? null : status == MilestoneStatus.Breached
                 ? $"breached: still open when the disposition at {LeadEvaluator.Format(disposition.At)} ended the SLA, {Seconds(lateBy)} s past due"
                 : $"not applicable: the disposition at {LeadEvaluator.Format(disposition.At)} ended the SLA before it was due";
         }
@@ -360,17 +364,26 @@ internal sealed class MilestonePlanner
             {
                 status = MilestoneStatus.Breached;
                 lateBy = late;
-                verdict = $"breached: {Seconds(lateBy)} s of {Describe(clock)} past due";
+                verdict = tracing ? $"breached: {Seconds(lateBy)} s of {Describe(clock)} past due" : null;
             }
             else if (warn is { } w && -late <= WarnThreshold(w, clock, from, due))
             {
                 status = MilestoneStatus.AtRisk;
-                verdict = $"at risk: {Seconds(-late)} s of {Describe(clock)} left, warn_before {w}";
+                verdict = tracing ? $"at risk: {Seconds(-late)} s of {Describe(clock)} left, warn_before {w}" : null;
+                _probe?.OfferBreach(name, _milestones.Count, clock, due);
             }
             else
             {
                 status = MilestoneStatus.Pending;
-                verdict = $"pending: {Seconds(-late)} s of {Describe(clock)} left";
+                verdict = tracing ? $"pending: {Seconds(-late)} s of {Describe(clock)} left" : null;
+                if (_probe is { } probe)
+                {
+                    probe.OfferBreach(name, _milestones.Count, clock, due);
+                    if (warn is { } warning)
+                    {
+                        probe.OfferAtRisk(name, _milestones.Count, clock, from, due, WarnThreshold(warning, clock, from, due));
+                    }
+                }
             }
         }
 
@@ -387,7 +400,7 @@ internal sealed class MilestonePlanner
 
     private Duration WarnThreshold(WarnBefore warn, SlaClock clock, Instant from, Instant due) =>
         warn.IsPercentage
-            ? clock.Measure(from, due) * (warn.Percentage / 100.0)
+            ? clock.Measure(from, due) * warn.Percentage / 100.0
             : LeadEvaluator.ToElapsed(warn.Duration);
 
     private NextTouch? ChooseNextTouch()
@@ -439,6 +452,11 @@ internal sealed class MilestonePlanner
                 && (firstTouchAt is null || firstTouchAt > rungAt)
                 && (_disposition is null || rungAt <= _disposition.At);
             builder.Add(new EscalationResult(rung.AfterText, rungAt, rung.Notify, fired));
+            if (_probe is { } probe && rungAt > _at && firstTouchAt is null && _disposition is null)
+            {
+                probe.OfferRung(builder.Count, rungAt);
+            }
+
             _trace?.Add(new TraceEntry(
                 "escalation",
                 rung.AfterText,

@@ -78,7 +78,10 @@ public static class SlaPolicyEvaluationExtensions
 
         try
         {
-            return LeadEvaluationResult.ForValue(LeadEvaluator.Evaluate(policy, effective, at, options, warnings));
+            var evaluation = options.IncludeNextChange
+                ? SlaPolicyTimelineExtensions.WithNextChange(policy, effective, at, options)
+                : LeadEvaluator.Evaluate(policy, effective, at, options);
+            return LeadEvaluationResult.ForValue(warnings.IsDefaultOrEmpty ? evaluation : evaluation with { Warnings = warnings });
         }
         catch (ArgumentOutOfRangeException)
         {

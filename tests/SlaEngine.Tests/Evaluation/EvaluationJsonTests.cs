@@ -53,7 +53,7 @@ public sealed class EvaluationJsonTests
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, EvaluationJson.WriterOptions))
         {
-            EvaluationJson.Write(writer, policy.TryEvaluate(LeadSnapshot.Parse("""{"id":"P","assigned":{"tier":"diamond"}}""").Value, At), line: 4);
+            EvaluationJson.Write(writer, policy.TryEvaluate(LeadSnapshot.Parse("""{"id":"P","assigned":{"tier":"diamond"}}""").Value, At), null, line: 4);
         }
 
         Assert.StartsWith("""{"id":"P","error":{"code":"SLA0705","message":"'assigned.tier' is 'diamond'""", Encoding.UTF8.GetString(buffer.WrittenSpan), StringComparison.Ordinal);

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using NodaTime;
+using SlaEngine.Diagnostics;
+using SlaEngine.Evaluation;
+using SlaEngine.Policies;
+
+namespace SlaEngine.Cli.Commands;
+
+/// <summary><c>slaengine timeline --policy P --at T [--until T] [--leads FILE|-]</c>: every change of each lead's verdict ahead.</summary>
+internal static class TimelineCommand
+{
+    internal const string Help = """
+        Usage: slaengine timeline --policy POLICY.yaml --at INSTANT [--until INSTANT] [--leads FILE|-]
+
+        For each lead (one JSON object per line; standard input when --leads is - or omitted) lists every change of
+        its verdict after INSTANT and up to --until (default 366 days later), exact to the second, one line per input
+        line, in input order:
+          {"id":…,"next_change_at":…,"transitions":[{"at":…,"subject":…,"field":…,"from":…,"to":…,"key":…}]}
+        A host evaluates a lead again at next_change_at, and acts once on each key it has not seen before. A lead
+        without mql_at starts its SLA at INSTANT. An invalid lead line gets
+          {"id":…,"error":{"code":…,"message":…,"line":N}}
+        and every other lead is still answered; the exit code is then 3.
+
+        Options:
+          --policy   the policy file
+          --at       the instant the timeline starts after, ISO-8601 with Z or an offset
+          --until    the last instant included (default: 366 days after --at)
+          --leads    the JSONL leads file, or - for standard input (default -)
+
+        Examples:
+          slaengine timeline --policy samples/policies/rank-bands.yaml --at 2026-11-20T20:00:00Z --leads samples/leads/leads.jsonl
+          slaengine timeline --policy samples/policies/rank-bands.yaml --at 2026-11-20T20:00:00Z --until 2026-12-10T20:00:00Z --leads - < leads.jsonl
+
+        """;
+
+    private const int ChunkSize = 128;
+
+    private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var line = CommandLine.Parse(args, ["--policy", "--at", "--until", "--leads"], []);
+        var policyPath = line.Required("--policy", "policy.yaml");
+        var at = EvaluateCommand.ParseAt(line.Required("--at", "2026-11-20T20:00:00Z"));
+        Instant? until = null;
+        if (line.Optional("--until") is { } untilText)
+        {
+            until = InstantText.TryParse(untilText, out var parsed)
+                ? parsed
+                : throw new UsageException($"--until '{untilText}' is not an ISO-8601 instant; write it like 2026-12-10T20:00:00Z.");
+            if (parsed < at)
+            {
+                throw new UsageException($"--until {untilText} is before --at.");
+            }
+        }
+
+        if (line.Positional.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{line.Positional[0]}'.");
+        }
+
+        var policy = PolicyFiles.Load(policyPath, stderr);
+        if (policy is null)
+        {
+            return Program.ExitFailure;
+        }
+
+        using var source = LineSource.Open(line.Optional("--leads") ?? "-");
+        var invalid = false;
+        foreach (var batch in EvaluateCommand.Prefetched(EvaluateCommand.Batches(source, 2048)))
+        {
+            var lines = new string[batch.Count];
+            var chunks = (batch.Count + ChunkSize - 1) / ChunkSize;
+            Parallel.For(0, chunks, Parallelism, c =>
+            {
+                var end = Math.Min(batch.Count, (c + 1) * ChunkSize);
+                for (var i = c * ChunkSize; i < end; i++)
+                {
+                    lines[i] = Process(policy, batch.Line(i), batch.Number(i), at, until, out var bad);
+                    if (bad)
+                    {
+                        Volatile.Write(ref invalid, true);
+                    }
+                }
+            });
+
+            foreach (var text in lines)
+            {
+                stdout.Write(text);
+                stdout.Write('\n');
+            }
+        }
+
+        stdout.Flush();
+        return invalid ? Program.ExitInvalidInput : Program.ExitOk;
+    }
+
+    /// <summary>Reads one lead line and writes its timeline line, or its located error line; never throws.</summary>
+    internal static string Process(SlaPolicy policy, ReadOnlyMemory<byte> bytes, int number, Instant at, Instant? until, out bool invalid)
+    {
+        var read = LeadSnapshot.Parse(bytes.Span);
+        invalid = true;
+        if (!read.TryGetValue(out var lead))
+        {
+            return EvaluationJson.Serialize(read.Error!, number);
+        }
+
+        // The same checks as an evaluation (pinned names, instants and deadlines inside the supported years): a lead
+        // that cannot be evaluated gets its located error line.
+        var check = policy.TryEvaluate(lead, at, CheckOptions);
+        if (!check.Success)
+        {
+            return EvaluationJson.Serialize(check.Error!, number);
+        }
+
+        try
+        {
+            var timeline = policy.Timeline(lead, at, until);
+            invalid = false;
+            return TimelineJson.Serialize(timeline);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return EvaluationJson.Serialize(new LeadError(DiagnosticCodes.LeadValueOutOfRange, "a deadline of the lead's timeline falls outside the years business time supports") { LeadId = lead.Id }, number);
+        }
+    }
+
+    private static readonly EvaluationOptions CheckOptions = new() { IncludeTrace = false, IncludeNextChange = false };
+}
