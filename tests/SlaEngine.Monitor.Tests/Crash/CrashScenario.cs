@@ -4,7 +4,6 @@ using NodaTime;
 using SlaEngine.Evaluation;
 using SlaEngine.Monitor.Load;
 using SlaEngine.Monitor.Tests.Infrastructure;
-using SlaEngine.Monitor.Timeline;
 using Xunit.Abstractions;
 
 namespace SlaEngine.Monitor.Tests.Crash;
@@ -147,7 +146,7 @@ internal sealed class CrashScenario
         }
 
         var policy = harness.Policies.GetActive("monitor-test");
-        var expected = leads.SelectMany(l => TimelineSource.Compute(policy, l, l.MqlAt!.Value, end).Transitions.Select(t => t.Key)).ToList();
+        var expected = leads.SelectMany(l => policy.Timeline(l, l.MqlAt!.Value, end).Transitions.Select(t => t.Key)).ToList();
         var missing = expected.Except(recorded.Select(t => t.Key), StringComparer.Ordinal).FirstOrDefault();
         if (missing is not null)
         {
