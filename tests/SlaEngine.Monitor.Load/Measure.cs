@@ -124,9 +124,9 @@ internal static class Measure
                 CultureInfo.InvariantCulture,
                 $"steady: {processes} processes, clock at {factor}x for {steady.TotalSeconds:0} s: {steadyCount} transitions ({steadyCount / steady.TotalSeconds:0}/s), lag p50 {Percentile(lags, 0.50):0.000} s, p99 {Percentile(lags, 0.99):0.000} s"));
 
-            // 3. Catch-up: the clock jumps four days; everything due is recorded as fast as the processes can.
+            // 3. Catch-up: the clock jumps --jump-days (default four) days; everything due is recorded as fast as the processes can.
             var beforeJump = await LastSeqAsync(monitor);
-            clock.Set(T0 + Duration.FromDays(4));
+            clock.Set(clock.GetCurrentInstant() + Duration.FromDays(Arguments.Int(options, "jump-days", 4)));
             watch.Restart();
             while ((await monitor.GetStatusAsync()).DueLeads > 0)
             {

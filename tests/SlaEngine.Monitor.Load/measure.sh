@@ -25,14 +25,15 @@ PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Maximum Pool Size=40;Command Tim
 echo "| database | processes | open leads | upserts/s | transitions recorded/s | lag p50 | lag p99 |"
 echo "| --- | --- | --- | --- | --- | --- | --- |"
 # Each database is seeded once (upserts/s), then copied, so the one- and three-process runs start from the same leads.
-for sync in normal full; do
+JUMP=${SLAENGINE_MEASURE_JUMP_DAYS:-4}
+for sync in ${SLAENGINE_MEASURE_SQLITE-normal full}; do
   n=$LEADS; [ $sync = full ] && n=$((LEADS / 10))
   rm -f "$WORK/seed.db"*
   rate=$($LOAD measure --phase seed --provider sqlite --database "$WORK/seed.db" --sqlite-sync $sync --policies "$WORK/policies" --leads $n --writers 1 | sed -n 's/^upserts\/s //p')
   for p in 1 3; do
     [ $sync = full ] && [ $p = 3 ] && continue
     rm -f "$WORK/m.db"*; for f in "$WORK"/seed.db*; do cp "$f" "${f/seed.db/m.db}"; done
-    $LOAD measure --phase run --upserts "$rate" --provider sqlite --database "$WORK/m.db" --sqlite-sync $sync --policies "$WORK/policies" --leads $n --processes $p | grep '^|' || true
+    $LOAD measure --phase run --upserts "$rate" --provider sqlite --database "$WORK/m.db" --sqlite-sync $sync --policies "$WORK/policies" --leads $n --processes $p --jump-days $JUMP | grep '^|' || true
   done
 done
 psql() { $AS_PG "$PG_BIN/psql" -h 127.0.0.1 -p $PORT -U postgres -qc "$1" postgres; }
@@ -40,5 +41,5 @@ psql "CREATE DATABASE seed"
 rate=$($LOAD measure --phase seed --provider postgres --database "$PG;Database=seed" --policies "$WORK/policies" --leads $LEADS --writers 8 | sed -n 's/^upserts\/s //p')
 for p in 1 3; do
   psql "CREATE DATABASE m$p TEMPLATE seed"
-  $LOAD measure --phase run --upserts "$rate" --provider postgres --database "$PG;Database=m$p" --policies "$WORK/policies" --leads $LEADS --processes $p | grep '^|' || true
+  $LOAD measure --phase run --upserts "$rate" --provider postgres --database "$PG;Database=m$p" --policies "$WORK/policies" --leads $LEADS --processes $p --jump-days $JUMP | grep '^|' || true
 done
