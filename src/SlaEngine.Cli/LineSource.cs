@@ -22,11 +22,18 @@ internal sealed class LineSource : IDisposable
     private int _start;
     private int _end;
     private bool _eof;
+    private long _bytesRead;
 
     internal LineSource(Stream stream)
     {
         _stream = stream;
     }
+
+    /// <summary>Gets the size of the input in bytes when it is known (a file), or null (standard input, a pipe).</summary>
+    internal long? Length => _stream.CanSeek ? _stream.Length : null;
+
+    /// <summary>Gets the number of bytes read from the input so far (for progress).</summary>
+    internal long BytesRead => Volatile.Read(ref _bytesRead);
 
     internal static LineSource Open(string path) =>
         path == "-"
@@ -90,6 +97,7 @@ internal sealed class LineSource : IDisposable
             }
 
             _end += read;
+            Volatile.Write(ref _bytesRead, _bytesRead + read);
         }
     }
 

@@ -1,99 +1,170 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.Text;
 using SlaEngine.Cli.Commands;
 
 namespace SlaEngine.Cli;
 
-/// <summary>The <c>slaengine</c> command-line tool (spec section 5).</summary>
+/// <summary>
+/// The <c>slaengine</c> command-line tool: System.CommandLine parses (POSIX conventions, generated help, completion),
+/// each command in <c>Commands/</c> defines its options in its <c>Create</c> method and runs its pipeline.
+/// </summary>
 internal static class Program
 {
     internal const int ExitOk = 0;
     internal const int ExitFailure = 1;
     internal const int ExitUsage = 2;
     internal const int ExitInvalidInput = 3;
+    internal const int ExitGoalFailed = 4;
 
-    private static readonly (string Name, string Summary, Func<IReadOnlyList<string>, TextWriter, TextWriter, int> Run, string Help)[] Commands =
+    /// <summary>
+    /// Every command, by name: adding one is one file in <c>Commands/</c> and one line here. The name lets the tool
+    /// build only the command it runs (start-up time); a test checks it is the command's own name.
+    /// </summary>
+    internal static readonly (string Name, Func<CliContext, Command> Create)[] Commands =
     [
-        ("validate", "Load and check policy files; print file:line:col diagnostics.", ValidateCommand.Run, ValidateCommand.Help),
-        ("evaluate", "Evaluate leads (JSONL) under a policy at an instant.", EvaluateCommand.Run, EvaluateCommand.Help),
-        ("due", "Print the deadline of a duration from an instant on a calendar.", DueCommand.Run, DueCommand.Help),
-        ("calendar", "Batch calendar math: JSONL ops in, JSONL answers out.", CalendarCommand.Run, CalendarCommand.Help),
-        ("test", "Run policy tests (YAML): expected evaluate output for given leads.", TestCommand.Run, TestCommand.Help),
-        ("compare", "Backtest: evaluate leads under two policies; per-lead differences and totals.", CompareCommand.Run, CompareCommand.Help),
-        ("report", "Compliance report over a batch of leads: attainment, speed-to-lead, leakage, goals.", ReportCommand.Run, ReportCommand.Help),
-        ("timeline", "Every change of each lead's verdict ahead, exact to the second, with keys to act on once.", TimelineCommand.Run, TimelineCommand.Help),
+        ("validate", ValidateCommand.Create),
+        ("evaluate", EvaluateCommand.Create),
+        ("due", DueCommand.Create),
+        ("calendar", CalendarCommand.Create),
+        ("test", TestCommand.Create),
+        ("compare", CompareCommand.Create),
+        ("report", ReportCommand.Create),
+        ("timeline", TimelineCommand.Create),
+        ("completion", CompletionCommand.Create),
     ];
 
     private static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(false);
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false, NewLine = "\n" };
-        var code = Run(args, stdout, Console.Error);
+        var code = Run(args, CliContext.ForConsole(stdout, Console.Error, NodaTime.SystemClock.Instance));
         stdout.Flush();
         return code;
     }
 
-    /// <summary>Runs the tool in-process (used by the end-to-end tests).</summary>
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs the tool in-process with plain writers: nothing is a terminal, nothing is decorated (used by tests).</summary>
+    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr) => Run(args, new CliContext(stdout, stderr));
+
+    /// <summary>Parses and runs one command line.</summary>
+    internal static int Run(IReadOnlyList<string> args, CliContext context)
     {
-        if (args.Count == 0 || args[0] is "-h" or "--help" or "help")
+        // A command line that names a command builds only that command; help, completion and errors build them all.
+        var only = args.Count > 0 ? Array.Find(Commands, c => c.Name == args[0]).Create : null;
+        var root = CreateRoot(context, only);
+        var result = root.Parse(args.Count == 0 ? ["--help"] : args);
+        if (only is not null && result.Errors.Count > 0)
         {
-            stdout.Write(Usage());
+            root = CreateRoot(context);
+            result = root.Parse(args);
+        }
+
+        if (result.Action is HelpAction)
+        {
+            // The library writes the help; the tool adds each command's details and examples to it.
+            var help = new StringWriter();
+            result.Invoke(new InvocationConfiguration { Output = help, Error = context.Error });
+            context.Out.Write(CliHelp.Complete(result.CommandResult.Command, help.ToString()));
             return args.Count == 0 ? ExitUsage : ExitOk;
         }
 
-        if (args[0] == "--version")
+        if (result.Errors.Count > 0 && result.Action is ParseErrorAction)
         {
-            stdout.WriteLine(typeof(PolicyLoader).Assembly.GetName().Version?.ToString(3));
-            return ExitOk;
-        }
-
-        var command = Array.Find(Commands, c => c.Name == args[0]);
-        if (command.Name is null)
-        {
-            var hint = Commands.Select(c => c.Name).OrderBy(n => CommandLine.Distance(n, args[0])).First();
-            stderr.WriteLine($"slaengine: unknown command '{args[0]}'. Did you mean '{hint}'? Run 'slaengine --help' for the list.");
-            return ExitUsage;
-        }
-
-        var rest = args.Skip(1).ToList();
-        if (rest.Contains("--help") || rest.Contains("-h"))
-        {
-            stdout.Write(command.Help);
-            return ExitOk;
+            return UsageError(context, result);
         }
 
         try
         {
-            return command.Run(rest, stdout, stderr);
-        }
-        catch (UsageException e)
-        {
-            stderr.WriteLine($"slaengine {command.Name}: {e.Message}");
-            stderr.WriteLine($"Run 'slaengine {command.Name} --help' for usage and examples.");
-            return ExitUsage;
+            return result.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
         }
         catch (IOException e)
         {
-            stderr.WriteLine($"slaengine {command.Name}: {e.Message}");
+            context.Error.WriteLine($"{CommandName(result.CommandResult.Command)}: {e.Message}");
             return ExitUsage;
         }
         catch (UnauthorizedAccessException e)
         {
-            stderr.WriteLine($"slaengine {command.Name}: {e.Message}");
+            context.Error.WriteLine($"{CommandName(result.CommandResult.Command)}: {e.Message}");
             return ExitUsage;
         }
     }
 
-    private static string Usage()
+    /// <summary>The root command with every command registered (for the tool, its docs and completion).</summary>
+    internal static RootCommand CreateRoot(CliContext context, Func<CliContext, Command>? only = null)
     {
-        var text = new StringBuilder();
-        text.Append("slaengine — marketing–sales SLA policies as code\n\nUsage: slaengine <command> [options]\n\nCommands:\n");
-        foreach (var c in Commands)
+        var root = new RootCommand("slaengine — marketing–sales SLA policies as code: validate, evaluate, test, report and backtest them.");
+        foreach (var create in only is null ? Commands.Select(c => c.Create) : [only])
         {
-            text.Append("  ").Append(c.Name.PadRight(10)).Append(c.Summary).Append('\n');
+            var command = create(context);
+            AddRequiredChecks(command);
+            root.Subcommands.Add(command);
         }
 
-        text.Append("\nRun 'slaengine <command> --help' for a command's options and examples.\n");
-        return text.ToString();
+        foreach (var option in root.Options)
+        {
+            if (option is HelpOption help)
+            {
+                help.Action = new HelpAction { MaxWidth = Math.Clamp(context.Width, 60, 160) };
+            }
+        }
+
+        return root;
     }
+
+    /// <summary>Writes a usage error as one line naming the problem, then where the help is; exit code 2.</summary>
+    internal static int UsageError(CliContext context, Command command, string message)
+    {
+        var name = CommandName(command);
+        context.Error.WriteLine($"{name}: {message}");
+        context.Error.WriteLine($"Run '{name} --help' for usage and examples.");
+        return ExitUsage;
+    }
+
+    private static int UsageError(CliContext context, ParseResult result)
+    {
+        var command = result.CommandResult.Command;
+        var message = result.UnmatchedTokens.Count > 0
+            ? Unrecognized(command, result.UnmatchedTokens[0])
+            : result.Errors[0].Message.Replace("\n", " ", StringComparison.Ordinal).Replace("\t", string.Empty, StringComparison.Ordinal);
+        return UsageError(context, command, message);
+    }
+
+    private static string Unrecognized(Command command, string token)
+    {
+        if (token.StartsWith('-'))
+        {
+            var name = token.Split('=')[0];
+            var hint = command.Options.Where(o => !o.Hidden).Select(o => o.Name)
+                .Where(n => CliText.Distance(n, name) <= 3).OrderBy(n => CliText.Distance(n, name)).FirstOrDefault();
+            return $"unknown option {name}." + (hint is null ? string.Empty : $" Did you mean {hint}?");
+        }
+
+        if (command is RootCommand)
+        {
+            var hint = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).OrderBy(n => CliText.Distance(n, token)).First();
+            return $"unknown command '{token}'. Did you mean '{hint}'?";
+        }
+
+        return $"unexpected argument '{token}'.";
+    }
+
+    private static void AddRequiredChecks(Command command)
+    {
+        foreach (var option in command.Options)
+        {
+            if (CliOptions.RequiredExamples.TryGetValue(option, out var example))
+            {
+                command.Validators.Add(result =>
+                {
+                    if (result.GetResult(option) is null)
+                    {
+                        result.AddError($"{option.Name} is required, for example {option.Name} {example}.");
+                    }
+                });
+            }
+        }
+    }
+
+    private static string CommandName(Command command) => command is RootCommand ? "slaengine" : "slaengine " + command.Name;
 }

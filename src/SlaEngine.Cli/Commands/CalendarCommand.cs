@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.CommandLine;
+using System.Text;
 using System.Text.Json;
 using NodaTime;
 using SlaEngine.Calendars;
@@ -6,37 +9,40 @@ using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Cli.Commands;
 
-/// <summary><c>slaengine calendar --policy P --calendar C --ops FILE|-</c>: batch calendar math, JSONL in and out.</summary>
+/// <summary><c>slaengine calendar --policy P --calendar C --ops FILE|- [--zone Z]</c>: batch calendar math, JSONL in and out.</summary>
 internal static class CalendarCommand
 {
-    internal const string Help = """
-        Usage: slaengine calendar --policy POLICY.yaml --calendar NAME --ops FILE|-
-
-        Streams calendar operations, one JSON object per line, and answers each on one line with "line" echoed
-        (1-based input line). An invalid op gets {"line":N,"error":{"code":…,"message":…}}; the rest still run
-        and the exit code is 3.
-
-        Ops:
-          {"op":"add","from":T,"duration":"4 business hours"}   -> {"result":T}   (any duration: business/elapsed/days)
-          {"op":"subtract","from":T,"duration":D}              -> {"result":T}
-          {"op":"add_days","from":T,"days":N}                  -> {"result":T}
-          {"op":"between","from":T,"to":T}                     -> {"seconds":N}
-          {"op":"is_open","at":T}                              -> {"open":bool}
-          {"op":"next_open","at":T}                            -> {"result":T}
-
-        Example:
-          echo '{"op":"add","from":"2026-11-20T15:30:00Z","duration":"2 business hours"}' \
-            | slaengine calendar --policy samples/policies/rank-bands.yaml --calendar us-sales --ops -
-
-        """;
-
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Defines the command.</summary>
+    internal static Command Create(CliContext context)
     {
-        var line = CommandLine.Parse(args, ["--policy", "--calendar", "--ops"], []);
-        var policyPath = line.Required("--policy", "policy.yaml");
-        var calendarName = line.Required("--calendar", "us-sales");
-        var opsPath = line.Required("--ops", "ops.jsonl");
-        var policy = PolicyFiles.Load(policyPath, stderr);
+        var policy = CliOptions.Policy();
+        var calendar = CliOptions.Required(new Option<string>("--calendar") { Description = "The name of a calendar of the policy.", HelpName = "NAME" }, "us-sales");
+        var ops = CliOptions.Required(new Option<string>("--ops") { Description = "The ops, one JSON object per line; - reads standard input.", HelpName = "FILE|-" }, "ops.jsonl");
+        var zone = CliOptions.Zone("Print result instants in this zone: utc (default), calendar (the calendar's zone, with its offset) or an IANA id.");
+        var command = new Command("calendar", "Batch calendar math: JSONL ops in, JSONL answers out.") { policy, calendar, ops, zone };
+        command.SetAction(result => Run(command, result.GetValue(policy)!, result.GetValue(calendar)!, result.GetValue(ops)!, result.GetValue(zone)!, context));
+        return command.WithHelp(
+            """
+            Streams calendar operations, one JSON object per line, and answers each on one line with "line" echoed
+            (1-based input line). An invalid op gets {"line":N,"error":{"code":…,"message":…}}; the rest still run
+            and the exit code is 3. Instants in ops may carry Z or any offset; results are UTC unless --zone is given.
+
+            Ops:
+              {"op":"add","from":T,"duration":"4 business hours"}   -> {"result":T}   (any duration: business/elapsed/days)
+              {"op":"subtract","from":T,"duration":D}              -> {"result":T}
+              {"op":"add_days","from":T,"days":N}                  -> {"result":T}
+              {"op":"between","from":T,"to":T}                     -> {"seconds":N}
+              {"op":"is_open","at":T}                              -> {"open":bool}
+              {"op":"next_open","at":T}                            -> {"result":T}
+            """,
+            "echo '{\"op\":\"add\",\"from\":\"2026-11-20T15:30:00Z\",\"duration\":\"2 business hours\"}' \\\n  | slaengine calendar --policy samples/policies/rank-bands.yaml --calendar us-sales --ops -",
+            "slaengine calendar --policy samples/policies/rank-bands.yaml --calendar us-sales --ops ops.jsonl --zone calendar");
+    }
+
+    private static int Run(Command command, string policyPath, string calendarName, string opsPath, TimeZoneChoice zone, CliContext context)
+    {
+        var stdout = context.Out;
+        var policy = PolicyFiles.Load(policyPath, context.Error);
         if (policy is null)
         {
             return Program.ExitFailure;
@@ -44,30 +50,31 @@ internal static class CalendarCommand
 
         if (!policy.TryGetCalendar(calendarName, out var calendar))
         {
-            throw new UsageException($"--calendar '{calendarName}' is not defined in {policyPath}; it defines: {string.Join(", ", policy.Calendars.Select(c => c.Name))}.");
+            return Program.UsageError(context, command, $"--calendar '{calendarName}' is not defined in {policyPath}; it defines: {string.Join(", ", policy.Calendars.Select(c => c.Name))}.");
         }
 
+        var shownZone = zone.Resolve(calendar.Zone);
         using var source = LineSource.Open(opsPath);
-        var buffer = new ArrayBufferWriter();
+        var buffer = new ArrayBufferWriter<byte>(256);
         var invalid = false;
         var number = 0;
         while (source.ReadLine() is { } bytes)
         {
             number++;
-            buffer.Reset();
-            using (var writer = new Utf8JsonWriter(buffer.Stream, EvaluationJson.WriterOptions))
+            buffer.ResetWrittenCount();
+            using (var writer = new Utf8JsonWriter(buffer, EvaluationJson.WriterOptions))
             {
-                invalid |= !Answer(calendar, bytes, number, writer);
+                invalid |= !Answer(calendar, bytes, number, writer, shownZone);
             }
 
-            stdout.WriteLine(buffer.Text);
+            stdout.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
         }
 
         return invalid ? Program.ExitInvalidInput : Program.ExitOk;
     }
 
     /// <summary>Answers one op; returns false when the op was invalid.</summary>
-    internal static bool Answer(BusinessCalendar calendar, byte[] bytes, int number, Utf8JsonWriter writer)
+    internal static bool Answer(BusinessCalendar calendar, byte[] bytes, int number, Utf8JsonWriter writer, DateTimeZone? zone = null)
     {
         writer.WriteStartObject();
         try
@@ -82,13 +89,13 @@ internal static class CalendarCommand
             switch (String(op, "op"))
             {
                 case "add":
-                    writer.WriteString("result", EvaluationJson.FormatInstant(calendar.Add(Instant(op, "from"), Duration(op))));
+                    writer.WriteString("result", TimeZoneChoice.Format(calendar.Add(Instant(op, "from"), Duration(op)), zone));
                     break;
                 case "subtract":
-                    writer.WriteString("result", EvaluationJson.FormatInstant(calendar.Subtract(Instant(op, "from"), Duration(op))));
+                    writer.WriteString("result", TimeZoneChoice.Format(calendar.Subtract(Instant(op, "from"), Duration(op)), zone));
                     break;
                 case "add_days":
-                    writer.WriteString("result", EvaluationJson.FormatInstant(calendar.AddBusinessDays(Instant(op, "from"), Days(op))));
+                    writer.WriteString("result", TimeZoneChoice.Format(calendar.AddBusinessDays(Instant(op, "from"), Days(op)), zone));
                     break;
                 case "between":
                     writer.WriteNumber("seconds", (long)Math.Floor(calendar.Between(Instant(op, "from"), Instant(op, "to")).TotalSeconds));
@@ -97,7 +104,7 @@ internal static class CalendarCommand
                     writer.WriteBoolean("open", calendar.IsOpen(Instant(op, "at")));
                     break;
                 case "next_open":
-                    writer.WriteString("result", EvaluationJson.FormatInstant(calendar.NextOpen(Instant(op, "at"))));
+                    writer.WriteString("result", TimeZoneChoice.Format(calendar.NextOpen(Instant(op, "at")), zone));
                     break;
                 case var other:
                     throw new OpException($"unknown op '{other}'; expected add, subtract, add_days, between, is_open or next_open");
@@ -114,7 +121,7 @@ internal static class CalendarCommand
             writer.WriteNumber("line", number);
             writer.WriteStartObject("error");
             writer.WriteString("code", DiagnosticCodes.InvalidCalendarOp);
-            writer.WriteString("message", e is JsonException ? "not a valid JSON object: " + e.Message.Split(" Path:")[0] : CommandLine.MessageOf(e));
+            writer.WriteString("message", e is JsonException ? "not a valid JSON object: " + e.Message.Split(" Path:")[0] : CliText.MessageOf(e));
             writer.WriteEndObject();
             writer.WriteEndObject();
             return false;

@@ -1,41 +1,48 @@
+using System.CommandLine;
 using SlaEngine.Calendars;
-using SlaEngine.Evaluation;
 
 namespace SlaEngine.Cli.Commands;
 
-/// <summary><c>slaengine due --policy P --calendar C --from T --within DURATION</c>.</summary>
+/// <summary><c>slaengine due --policy P --calendar C --from T --within DURATION [--zone Z]</c>.</summary>
 internal static class DueCommand
 {
-    internal const string Help = """
-        Usage: slaengine due --policy POLICY.yaml --calendar NAME --from INSTANT --within DURATION
-
-        Prints the deadline instant of DURATION from INSTANT on the policy's calendar NAME.
-        DURATION is any duration of the policy language: '4 business hours', '8 business days', '24 hours', '7 days'.
-
-        Example:
-          slaengine due --policy samples/policies/rank-bands.yaml --calendar us-sales --from 2026-11-20T15:30:00Z --within "2 business hours"
-          2026-11-20T18:30:00Z
-
-        """;
-
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Defines the command.</summary>
+    internal static Command Create(CliContext context)
     {
-        var line = CommandLine.Parse(args, ["--policy", "--calendar", "--from", "--within"], []);
-        var policyPath = line.Required("--policy", "policy.yaml");
-        var calendarName = line.Required("--calendar", "us-sales");
-        var fromText = line.Required("--from", "2026-11-20T15:30:00Z");
-        var withinText = line.Required("--within", "\"4 business hours\"");
-        if (!InstantText.TryParse(fromText, out var from))
-        {
-            throw new UsageException($"--from '{fromText}' is not an ISO-8601 instant; write it like 2026-11-20T15:30:00Z.");
-        }
+        var policy = CliOptions.Policy();
+        var calendar = CliOptions.Required(new Option<string>("--calendar") { Description = "The name of a calendar of the policy.", HelpName = "NAME" }, "us-sales");
+        var from = CliOptions.Instant(context, "--from", "The start instant.");
+        var within = CliOptions.Required(
+            new Option<SlaDuration>("--within")
+            {
+                Description = "A duration of the policy language: '4 business hours', '8 business days', '24 hours', '7 days'.",
+                HelpName = "DURATION",
+                CustomParser = result =>
+                {
+                    var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+                    if (SlaDuration.TryParse(text, out var duration))
+                    {
+                        return duration;
+                    }
 
-        if (!SlaDuration.TryParse(withinText, out var within))
-        {
-            throw new UsageException($"--within '{withinText}' is not a duration; write it like \"4 business hours\", \"8 business days\", \"24 hours\" or \"7 days\".");
-        }
+                    result.AddError($"--within '{text}' is not a duration; write it like \"4 business hours\", \"8 business days\", \"24 hours\" or \"7 days\".");
+                    return default;
+                },
+            },
+            "\"4 business hours\"");
+        var zone = CliOptions.Zone("Print the deadline in this zone: utc (default), calendar (the calendar's zone, with its offset) or an IANA id.");
+        var command = new Command("due", "Print the deadline of a duration from an instant on a calendar.") { policy, calendar, from, within, zone };
+        command.SetAction(result =>
+            Run(command, result.GetValue(policy)!, result.GetValue(calendar)!, result.GetValue(from), result.GetValue(within), result.GetValue(zone)!, context));
+        return command.WithHelp(
+            "Prints the deadline instant of DURATION from INSTANT on the policy's calendar NAME.",
+            "slaengine due --policy samples/policies/rank-bands.yaml --calendar us-sales --from 2026-11-20T15:30:00Z --within \"2 business hours\"\n2026-11-20T18:30:00Z",
+            "slaengine due --policy samples/policies/rank-bands.yaml --calendar us-sales --from now --within \"8 business days\" --zone calendar");
+    }
 
-        var policy = PolicyFiles.Load(policyPath, stderr);
+    private static int Run(Command command, string policyPath, string calendarName, NodaTime.Instant from, SlaDuration within, TimeZoneChoice zone, CliContext context)
+    {
+        var policy = PolicyFiles.Load(policyPath, context.Error);
         if (policy is null)
         {
             return Program.ExitFailure;
@@ -43,16 +50,16 @@ internal static class DueCommand
 
         if (!policy.TryGetCalendar(calendarName, out var calendar))
         {
-            throw new UsageException($"--calendar '{calendarName}' is not defined in {policyPath}; it defines: {string.Join(", ", policy.Calendars.Select(c => c.Name))}.");
+            return Program.UsageError(context, command, $"--calendar '{calendarName}' is not defined in {policyPath}; it defines: {string.Join(", ", policy.Calendars.Select(c => c.Name))}.");
         }
 
         try
         {
-            stdout.WriteLine(EvaluationJson.FormatInstant(calendar.Add(from, within)));
+            context.Out.WriteLine(zone.Show(calendar.Add(from, within), calendar.Zone));
         }
         catch (ArgumentOutOfRangeException e)
         {
-            stderr.WriteLine("slaengine due: " + CommandLine.MessageOf(e));
+            context.Error.WriteLine("slaengine due: " + CliText.MessageOf(e));
             return Program.ExitInvalidInput;
         }
 

@@ -2,38 +2,16 @@ using System.Buffers;
 using System.Text.Json;
 using NodaTime;
 using SlaEngine.Evaluation;
+using SlaEngine.Cli.Rendering;
 using SlaEngine.Policies;
 using SlaEngine.Conditions;
 using SlaEngine.Diagnostics;
 
 namespace SlaEngine.Cli.Commands;
 
-/// <summary><c>slaengine evaluate --policy P --at T [--leads FILE|-] [--explain] [--strict] [--format jsonl|table]</c>.</summary>
-internal static class EvaluateCommand
+/// <summary><c>slaengine evaluate --policy P --at T [--leads FILE|-] [--explain] [--strict] [--format jsonl|table]</c>: the pipeline.</summary>
+internal static partial class EvaluateCommand
 {
-    internal const string Help = """
-        Usage: slaengine evaluate --policy POLICY.yaml --at INSTANT [--leads FILE|-] [--explain] [--strict] [--format jsonl|table]
-
-        Evaluates each lead (one JSON object per line; standard input when --leads is - or omitted) at INSTANT and
-        prints one line per input line, in input order. An invalid lead line gets
-          {"id":…,"error":{"code":…,"message":…,"line":N}}
-        and every other lead is still evaluated; the exit code is then 3.
-
-        Options:
-          --policy   the policy file
-          --at       the evaluation instant, ISO-8601 with Z or an offset (the engine never reads a clock)
-          --leads    the JSONL leads file, or - for standard input (default -)
-          --explain  add the explanation trace to each line
-          --strict   lead data that does not match the policy's fields (a wrong type, a value outside an enum, a
-                     touch channel no tier names) is the lead's error instead of a warning on its line
-          --format   jsonl (default) or table
-
-        Examples:
-          slaengine evaluate --policy samples/policies/rank-bands.yaml --at 2026-11-22T12:00:00Z --leads samples/leads/leads.jsonl
-          slaengine evaluate --policy samples/policies/rank-bands.yaml --at 2026-11-22T12:00:00Z --leads samples/leads/leads.jsonl --format table
-
-        """;
-
     private const int BatchSize = 4096;
 
     /// <summary>Lines per unit of parallel work: small enough to balance two cores, large enough to amortize scheduling.</summary>
@@ -44,29 +22,21 @@ internal static class EvaluateCommand
 
     private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    internal static int Run(Settings settings, CliContext context)
     {
-        var line = CommandLine.Parse(args, ["--policy", "--at", "--leads", "--format"], ["--explain", "--strict"]);
-        var policyPath = line.Required("--policy", "policy.yaml");
-        var at = ParseAt(line.Required("--at", "2026-11-22T12:00:00Z"));
-        var format = line.Optional("--format") ?? "jsonl";
-        if (format is not ("jsonl" or "table"))
-        {
-            throw new UsageException($"--format '{format}' is not supported; use jsonl or table.");
-        }
-
-        var explain = line.Flag("--explain");
-        var policy = PolicyFiles.Load(policyPath, stderr);
+        var policy = PolicyFiles.Load(settings.PolicyPath, context.Error);
         if (policy is null)
         {
             return Program.ExitFailure;
         }
 
-        using var source = LineSource.Open(line.Optional("--leads") ?? "-");
-        var options = (explain ? EvaluationOptions.Default : EvaluationOptions.WithoutTrace) with { Strict = line.Flag("--strict") };
-        if (format == "table")
+        var (at, explain, stdout) = (settings.At, settings.Explain, context.Out);
+        using var source = LineSource.Open(settings.LeadsPath);
+        using var progress = ProgressDisplay.Start(context, "evaluate", source);
+        var options = (explain ? EvaluationOptions.Default : EvaluationOptions.WithoutTrace) with { Strict = settings.Strict };
+        if (settings.Table)
         {
-            var table = new EvaluationTable(stdout, EvaluationTable.SupportsColour(stdout));
+            var table = new EvaluationTable(context, policy, settings.Zone, explain);
             var anyInvalid = false;
             foreach (var batch in Evaluated(source, policy, at, options))
             {
@@ -75,13 +45,17 @@ internal static class EvaluateCommand
                     anyInvalid |= outcome.Evaluation is null;
                     table.Add(outcome);
                 }
+
+                progress?.Add(batch.Length);
             }
 
             table.Flush();
             return anyInvalid ? Program.ExitInvalidInput : Program.ExitOk;
         }
 
-        return WriteJsonLines(source, policy, at, options, explain, stdout) ? Program.ExitInvalidInput : Program.ExitOk;
+        Func<LeadOutcome, DateTimeZone?>? zoneOf = settings.Zone.IsUtc ? null : outcome => settings.Zone.Resolve(
+            outcome.Evaluation?.Calendar is { } name && policy.TryGetCalendar(name, out var calendar) ? calendar.Zone : null);
+        return WriteJsonLines(source, policy, at, options, explain, stdout, progress, zoneOf) ? Program.ExitInvalidInput : Program.ExitOk;
     }
 
     /// <summary>
@@ -113,7 +87,7 @@ internal static class EvaluateCommand
     /// as UTF-8 JSON into its own reusable buffer on a worker thread; a writer task then copies the buffers to the
     /// output in input order while the next batch is evaluated. Returns whether any line was invalid.
     /// </summary>
-    private static bool WriteJsonLines(LineSource source, SlaPolicy policy, Instant at, EvaluationOptions options, bool explain, TextWriter stdout)
+    private static bool WriteJsonLines(LineSource source, SlaPolicy policy, Instant at, EvaluationOptions options, bool explain, TextWriter stdout, ProgressDisplay? progress, Func<LeadOutcome, DateTimeZone?>? zoneOf = null)
     {
         // Bytes go straight to the stream under a StreamWriter (the real tool); other writers (tests) get decoded text.
         stdout.Flush();
@@ -128,7 +102,7 @@ internal static class EvaluateCommand
             var set = sets[turn++ & 1];
             while (set.Count < chunks)
             {
-                set.Add(new ChunkBuffer());
+                set.Add(new ChunkBuffer(zoneOf));
             }
 
             // The set was last used two batches ago; its write finished before the previous batch's write started.
@@ -150,6 +124,7 @@ internal static class EvaluateCommand
             });
 
             pendingWrite.GetAwaiter().GetResult();
+            progress?.Add(batch.Count);
             var count = chunks;
             pendingWrite = Task.Run(() => WriteChunks(set, count, stream, stdout));
         }
@@ -194,11 +169,6 @@ internal static class EvaluateCommand
             yield return current;
         }
     }
-
-    internal static Instant ParseAt(string text) =>
-        InstantText.TryParse(text, out var at)
-            ? at
-            : throw new UsageException($"--at '{text}' is not an ISO-8601 instant; write it like 2026-11-22T12:00:00Z.");
 
     /// <summary>
     /// Reads the input in batches of numbered lines (at most <see cref="BatchSize"/> lines or about
@@ -313,9 +283,15 @@ internal static class EvaluateCommand
         private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
         private readonly Utf8JsonWriter _writer;
 
-        internal ChunkBuffer()
+        /// <summary>With <c>--zone</c>: each line is written here first, then copied with its instants in the zone.</summary>
+        private readonly ArrayBufferWriter<byte>? _unzoned;
+        private readonly Func<LeadOutcome, DateTimeZone?>? _zoneOf;
+
+        internal ChunkBuffer(Func<LeadOutcome, DateTimeZone?>? zoneOf = null)
         {
-            _writer = new Utf8JsonWriter(_buffer, EvaluationJson.WriterOptions);
+            _zoneOf = zoneOf;
+            _unzoned = zoneOf is null ? null : new ArrayBufferWriter<byte>(1 << 12);
+            _writer = new Utf8JsonWriter((IBufferWriter<byte>?)_unzoned ?? _buffer, EvaluationJson.WriterOptions);
         }
 
         internal ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
@@ -324,9 +300,15 @@ internal static class EvaluateCommand
 
         internal void Append(LeadOutcome outcome, bool explain)
         {
-            _writer.Reset(_buffer);
+            _writer.Reset((IBufferWriter<byte>?)_unzoned ?? _buffer);
             outcome.Write(_writer, explain);
             _writer.Flush();
+            if (_unzoned is not null)
+            {
+                ZonedJson.Rewrite(_unzoned.WrittenSpan, _zoneOf!(outcome), _buffer);
+                _unzoned.ResetWrittenCount();
+            }
+
             _buffer.GetSpan(1)[0] = (byte)'\n';
             _buffer.Advance(1);
         }

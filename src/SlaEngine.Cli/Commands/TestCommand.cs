@@ -1,59 +1,20 @@
+using System.Globalization;
 using SlaEngine.Authoring;
+using SlaEngine.Cli.Rendering;
+using Spectre.Console;
 
 namespace SlaEngine.Cli.Commands;
 
 /// <summary><c>slaengine test TESTS.yaml…</c>: runs policy tests.</summary>
-internal static class TestCommand
+internal static partial class TestCommand
 {
-    internal const string Help = """
-        Usage: slaengine test TESTS.yaml [TESTS.yaml…] [--verbose]
-
-        Runs policy tests. A tests file names its policy (a path relative to the tests file) and lists tests, each a
-        lead written in YAML, an instant `at` and the fields of the `evaluate` output it expects:
-
-          policy: rank-bands.yaml
-          tests:
-            - name: ready-to-buy VP is platinum and must be called within 2 business hours
-              at: 2026-11-20T16:00:00Z
-              lead: { id: t1, mql_at: 2026-11-20T15:30:00Z, attributes: { rank: 91, purchase_timeline: now } }
-              expect:
-                status: mql
-                tier: platinum
-                reason^: "trigger:"          # `^`: the actual value starts with this
-                milestones: { first_touch: { due: 2026-11-20T18:30:00Z, status: pending } }
-
-        Only the fields written are checked: numbers within 0.005, instants as instants, milestones by name,
-        escalations rung by rung. Each failure is printed with the test's name, file:line and expected vs actual
-        side by side; problems in a tests file are printed as file:line:col: error CODE: message. The last line is
-          N passed, N failed
-
-        Exit code: 0 when every test passed, 1 when any test failed (or was invalid), 2 when a tests file could not
-        be read or run (YAML errors, no `policy`, the policy does not load).
-
-        Options:
-          --verbose  also list the tests that passed
-
-        Examples:
-          slaengine test samples/policies/rank-bands.tests.yaml
-          slaengine test samples/policies/*.tests.yaml        # as a CI step, after slaengine validate
-
-        """;
-
-    private const int MaxColumn = 44;
-
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    internal static int Run(IReadOnlyList<string> paths, bool verbose, CliContext context)
     {
-        var line = CommandLine.Parse(args, [], ["--verbose"]);
-        if (line.Positional.Count == 0)
-        {
-            throw new UsageException("name at least one tests file, for example: slaengine test policy.tests.yaml");
-        }
-
-        var verbose = line.Flag("--verbose");
+        var stdout = context.Out;
         var passed = 0;
         var failed = 0;
         var unreadable = false;
-        foreach (var path in line.Positional)
+        foreach (var path in paths)
         {
             var run = PolicyTests.RunFile(path);
             foreach (var diagnostic in run.Diagnostics)
@@ -75,41 +36,48 @@ internal static class TestCommand
                     passed++;
                     if (verbose)
                     {
-                        stdout.WriteLine(CommandLine.Invariant($"PASS {path}:{test.Line}: {test.Name}"));
+                        stdout.WriteLine(CliText.Invariant($"PASS {path}:{test.Line}: {test.Name}"));
                     }
 
                     continue;
                 }
 
                 failed++;
-                stdout.WriteLine(CommandLine.Invariant($"FAIL {path}:{test.Line}: {test.Name}"));
+                stdout.WriteLine(CliText.Invariant($"FAIL {path}:{test.Line}: {test.Name}"));
                 if (!test.Errors.IsEmpty)
                 {
-                    stdout.WriteLine(CommandLine.Invariant($"  invalid test: {test.Errors.Length} error(s), listed above ({string.Join(", ", test.Errors.Select(e => e.Code).Distinct())})"));
+                    stdout.WriteLine(CliText.Invariant($"  invalid test: {test.Errors.Length} error(s), listed above ({string.Join(", ", test.Errors.Select(e => e.Code).Distinct())})"));
                 }
                 else
                 {
-                    WriteMismatches(stdout, test.Mismatches);
+                    WriteMismatches(context, test.Mismatches);
                 }
 
                 stdout.WriteLine();
             }
         }
 
-        stdout.WriteLine(CommandLine.Invariant($"{passed} passed, {failed} failed"));
+        stdout.WriteLine(CliText.Invariant($"{passed} passed, {failed} failed"));
         return unreadable ? Program.ExitUsage : failed > 0 ? Program.ExitFailure : Program.ExitOk;
     }
 
-    private static void WriteMismatches(TextWriter stdout, IReadOnlyList<PolicyTestMismatch> mismatches)
+    /// <summary>
+    /// The mismatches of a failed test side by side — line, field, expected, actual — in columns as wide as their
+    /// longest value, narrowed and wrapped when that is wider than the terminal. A list of another length has its own
+    /// row (<c>escalations  1 item  2 items</c>), then one row per differing item.
+    /// </summary>
+    private static void WriteMismatches(CliContext context, IReadOnlyList<PolicyTestMismatch> mismatches)
     {
-        var fieldWidth = Math.Min(MaxColumn, Math.Max("field".Length, mismatches.Max(m => m.Field.Length)));
-        var expectedWidth = Math.Min(MaxColumn, Math.Max("expected".Length, mismatches.Max(m => m.Expected.Length)));
-        var lineWidth = Math.Max("line".Length, mismatches.Max(m => m.Line.ToString(System.Globalization.CultureInfo.InvariantCulture).Length));
-        stdout.WriteLine($"  {"line".PadRight(lineWidth)}  {"field".PadRight(fieldWidth)}  {"expected".PadRight(expectedWidth)}  actual");
-        foreach (var m in mismatches)
+        var rows = mismatches.Select(m => new[] { m.Line.ToString(CultureInfo.InvariantCulture), m.Field, m.Expected, m.Actual }).ToList();
+        string[] headers = ["line", "field", "expected", "actual"];
+        var columns = headers.Select((h, c) => rows.Max(r => r[c].Length) is var longest && Math.Max(h.Length, longest) is var width
+            ? new ColumnSpec(h, Math.Min(width, c < 2 ? width : 12), width)
+            : null!).ToList();
+        var widths = ColumnSpec.Fit(columns, context.Width - 2, 2);
+        var console = Terminal.Out(context);
+        foreach (var row in rows.Prepend(headers))
         {
-            var number = m.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            stdout.WriteLine($"  {number.PadRight(lineWidth)}  {m.Field.PadRight(fieldWidth)}  {m.Expected.PadRight(expectedWidth)}  {m.Actual}");
+            console.Write(new FixedRow([.. row.Select(cell => new Text(cell))], widths, 2, indent: 2));
         }
     }
 }

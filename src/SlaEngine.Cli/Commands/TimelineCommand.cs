@@ -1,4 +1,5 @@
-using System.Text.Json;
+using System.CommandLine;
+using SlaEngine.Cli.Rendering;
 using NodaTime;
 using SlaEngine.Diagnostics;
 using SlaEngine.Evaluation;
@@ -9,63 +10,46 @@ namespace SlaEngine.Cli.Commands;
 /// <summary><c>slaengine timeline --policy P --at T [--until T] [--leads FILE|-]</c>: every change of each lead's verdict ahead.</summary>
 internal static class TimelineCommand
 {
-    internal const string Help = """
-        Usage: slaengine timeline --policy POLICY.yaml --at INSTANT [--until INSTANT] [--leads FILE|-]
+    /// <summary>Defines the command.</summary>
+    internal static Command Create(CliContext context)
+    {
+        var policy = CliOptions.Policy();
+        var at = CliOptions.At(context);
+        var until = CliOptions.Instant(context, "--until", "The last instant included (default: 366 days after --at).", required: false);
+        var leads = CliOptions.Leads();
+        var command = new Command("timeline", "Every change of each lead's verdict ahead, exact to the second, with keys to act on once.") { policy, at, until, leads };
+        command.SetAction(result =>
+        {
+            var start = result.GetValue(at);
+            Instant? end = result.GetResult(until) is { Implicit: false } ? result.GetValue(until) : null;
+            if (end < start)
+            {
+                return Program.UsageError(context, command, "--until is before --at.");
+            }
 
-        For each lead (one JSON object per line; standard input when --leads is - or omitted) lists every change of
-        its verdict after INSTANT and up to --until (default 366 days later), exact to the second, one line per input
-        line, in input order:
-          {"id":…,"next_change_at":…,"transitions":[{"at":…,"subject":…,"field":…,"from":…,"to":…,"key":…}]}
-        A host evaluates a lead again at next_change_at, and acts once on each key it has not seen before. A lead
-        without mql_at starts its SLA at INSTANT. An invalid lead line gets
-          {"id":…,"error":{"code":…,"message":…,"line":N}}
-        and every other lead is still answered; the exit code is then 3.
-
-        Options:
-          --policy   the policy file
-          --at       the instant the timeline starts after, ISO-8601 with Z or an offset
-          --until    the last instant included (default: 366 days after --at)
-          --leads    the JSONL leads file, or - for standard input (default -)
-
-        Examples:
-          slaengine timeline --policy samples/policies/rank-bands.yaml --at 2026-11-20T20:00:00Z --leads samples/leads/leads.jsonl
-          slaengine timeline --policy samples/policies/rank-bands.yaml --at 2026-11-20T20:00:00Z --until 2026-12-10T20:00:00Z --leads - < leads.jsonl
-
-        """;
+            return Run(result.GetValue(policy)!, start, end, result.GetValue(leads)!, context);
+        });
+        return command.WithHelp(
+            "For each lead (one JSON object per line) lists every change of its verdict after --at and up to --until, exact to the second, one line per input line, in input order: {\"id\":…,\"next_change_at\":…,\"transitions\":[{\"at\":…,\"subject\":…,\"field\":…,\"from\":…,\"to\":…,\"key\":…}]}. A host evaluates a lead again at next_change_at and acts once on each key it has not seen before. A lead without mql_at starts its SLA at --at. An invalid lead line gets {\"id\":…,\"error\":{\"code\":…,\"message\":…,\"line\":N}}, every other lead is still answered, and the exit code is 3.",
+            "slaengine timeline --policy samples/policies/rank-bands.yaml --at 2026-11-20T20:00:00Z --leads samples/leads/leads.jsonl",
+            "slaengine timeline --policy samples/policies/rank-bands.yaml --at 2026-11-20T20:00:00Z --until 2026-12-10T20:00:00Z --leads - < leads.jsonl");
+    }
 
     private const int ChunkSize = 128;
 
     private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    private static int Run(string policyPath, Instant at, Instant? until, string leadsPath, CliContext context)
     {
-        var line = CommandLine.Parse(args, ["--policy", "--at", "--until", "--leads"], []);
-        var policyPath = line.Required("--policy", "policy.yaml");
-        var at = EvaluateCommand.ParseAt(line.Required("--at", "2026-11-20T20:00:00Z"));
-        Instant? until = null;
-        if (line.Optional("--until") is { } untilText)
-        {
-            until = InstantText.TryParse(untilText, out var parsed)
-                ? parsed
-                : throw new UsageException($"--until '{untilText}' is not an ISO-8601 instant; write it like 2026-12-10T20:00:00Z.");
-            if (parsed < at)
-            {
-                throw new UsageException($"--until {untilText} is before --at.");
-            }
-        }
-
-        if (line.Positional.Count > 0)
-        {
-            throw new UsageException($"unexpected argument '{line.Positional[0]}'.");
-        }
-
+        var (stdout, stderr) = (context.Out, context.Error);
         var policy = PolicyFiles.Load(policyPath, stderr);
         if (policy is null)
         {
             return Program.ExitFailure;
         }
 
-        using var source = LineSource.Open(line.Optional("--leads") ?? "-");
+        using var source = LineSource.Open(leadsPath);
+        using var progress = ProgressDisplay.Start(context, "timeline", source);
         var invalid = false;
         foreach (var batch in EvaluateCommand.Prefetched(EvaluateCommand.Batches(source, 2048)))
         {
@@ -89,6 +73,8 @@ internal static class TimelineCommand
                 stdout.Write(text);
                 stdout.Write('\n');
             }
+
+            progress?.Add(batch.Count);
         }
 
         stdout.Flush();

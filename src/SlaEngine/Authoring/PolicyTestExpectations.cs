@@ -27,6 +27,9 @@ internal static class PolicyTestExpectations
 
     private const double Tolerance = 0.005;
 
+    /// <summary>The side of a list comparison that has no item at a position.</summary>
+    private const string NoItem = "(no item)";
+
     private static readonly string[] StringFields = ["id", "policy", "status", "reason", "tier", "band", "team", "calendar"];
     private static readonly string[] TopKeys = ["id", "policy", "version", "status", "reason", "score", "tier", "band", "team", "calendar", "sla_start", "milestones", "next_touch", "escalations", "next_change_at", "transitions"];
     private static readonly string[] MilestoneKeys = ["name", "due", "status", "met_at", "late_by_seconds"];
@@ -236,6 +239,7 @@ internal static class PolicyTestExpectations
         {
             YamlScalar scalar => ScalarMatches(scalar, actual, prefix),
             YamlSequence sequence when actual.ValueKind == JsonValueKind.Array && actual.GetArrayLength() == sequence.Items.Length => MatchItems(sequence, actual, path, mismatches),
+            YamlSequence sequence when actual.ValueKind == JsonValueKind.Array => MatchLength(sequence, actual, path, mismatches),
             YamlMapping map when actual.ValueKind == JsonValueKind.Object => MatchNested(map, actual, path, mismatches),
             _ => false,
         };
@@ -256,6 +260,36 @@ internal static class PolicyTestExpectations
 
         return true;
     }
+
+    /// <summary>
+    /// Lists of different lengths: one mismatch names the lengths (<c>escalations</c>: <c>1 item</c> vs <c>2 items</c>),
+    /// then each position differs item by item, <c>(no item)</c> standing for the missing side.
+    /// </summary>
+    private static bool MatchLength(YamlSequence expected, JsonElement actual, string path, List<PolicyTestMismatch> mismatches)
+    {
+        var actualItems = actual.EnumerateArray().ToList();
+        mismatches.Add(new PolicyTestMismatch(path, Items(expected.Items.Length), Items(actualItems.Count), expected.Line, expected.Column));
+        for (var i = 0; i < Math.Max(expected.Items.Length, actualItems.Count); i++)
+        {
+            var itemPath = Msg($"{path}[{i}]");
+            if (i >= actualItems.Count)
+            {
+                mismatches.Add(Mismatch(itemPath, expected.Items[i], NoItem));
+            }
+            else if (i >= expected.Items.Length)
+            {
+                mismatches.Add(new PolicyTestMismatch(itemPath, NoItem, Render(actualItems[i]), expected.Line, expected.Column));
+            }
+            else
+            {
+                MatchValue(expected.Items[i], actualItems[i], itemPath, false, mismatches);
+            }
+        }
+
+        return true;
+    }
+
+    private static string Items(int count) => Msg($"{count} {(count == 1 ? "item" : "items")}");
 
     private static bool MatchNested(YamlMapping expected, JsonElement actual, string path, List<PolicyTestMismatch> mismatches)
     {

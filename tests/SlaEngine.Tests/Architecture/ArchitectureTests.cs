@@ -18,6 +18,9 @@ public sealed partial class ArchitectureTests
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
             .Where(x => ClockPattern().IsMatch(x.line))
+
+            // The tool's entry point is a host: it reads the system clock once, for `--at now`, and hands it on.
+            .Where(x => Path.GetRelativePath(src, x.f) != Path.Combine("SlaEngine.Cli", "Program.cs"))
             .Select(x => $"{Path.GetRelativePath(src, x.f)}:{x.i + 1}: {x.line.Trim()}")
             .ToList();
         Assert.True(offenders.Count == 0, "Time must come in as an argument:\n" + string.Join("\n", offenders));

@@ -113,7 +113,7 @@ public sealed class LeakageTests
     private static SlaPolicy Policy() => PolicyLoader.LoadFile(PolicyPath);
 
     private static List<LeadSnapshot> Leads() =>
-        File.ReadLines(LeadsPath).Select(line => LeadSnapshot.Parse(line).GetValueOrThrow()).ToList();
+        File.ReadLines(LeadsPath).Select(line => LeadSnapshot.Parse(line).Value).ToList();
 
     private static List<LeadEvaluation> Evaluations()
     {
