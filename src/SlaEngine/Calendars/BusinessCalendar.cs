@@ -259,8 +259,25 @@ public sealed class BusinessCalendar
     /// <param name="start">The start instant.</param>
     /// <param name="days">The number of days; negative subtracts.</param>
     /// <returns>The instant.</returns>
-    public Instant AddCalendarDays(Instant start, int days) =>
-        days == 0 ? start : Resolve(start.InZone(Zone).LocalDateTime.PlusDays(days));
+    /// <exception cref="ArgumentOutOfRangeException">The result would be past the first or last date NodaTime represents (years -9998 and 9999).</exception>
+    public Instant AddCalendarDays(Instant start, int days)
+    {
+        if (days == 0)
+        {
+            return start;
+        }
+
+        try
+        {
+            return Resolve(start.InZone(Zone).LocalDateTime.PlusDays(days));
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+        {
+            // Past NodaTime's calendar (the end of 9999): the same out-of-range error as business time past 2499,
+            // not NodaTime's own (whose parameter is `daysSinceEpoch`).
+            throw OutOfRange();
+        }
+    }
 
     /// <summary>
     /// Adds a policy-language duration: business minutes/hours via <see cref="Add(Instant, Duration)"/>,
@@ -296,7 +313,7 @@ public sealed class BusinessCalendar
     {
         (true, true) => Add(start, -duration.FixedLength),
         (true, false) => SubtractBusinessDays(start, duration.BusinessDays),
-        (false, true) => start - duration.FixedLength,
+        (false, true) => duration.FixedLength <= start - Instant.MinValue ? start - duration.FixedLength : throw OutOfRange(),
         _ => AddCalendarDays(start, -duration.CalendarDays),
     };
 
