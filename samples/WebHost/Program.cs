@@ -4,8 +4,13 @@
 //   GET  /policies                                                   -> every policy id, its versions and the active one
 //   POST /policies/reload                                            -> re-reads the policy files; a failed reload keeps the old ones
 //
-// Configuration: SlaEngine:PolicyDirectory (default: the policies/ folder next to the app), for example
-//   dotnet SlaEngine.Samples.WebHost.dll --urls http://127.0.0.1:5080 --SlaEngine:PolicyDirectory /etc/slaengine/policies
+//   and the SLA monitor (MonitorEndpoints.cs): PUT /leads/{id}?policy=P, POST /leads/{id}/touches|events|paused|disposition,
+//   GET /leads/{id}, GET /transitions?after=N&limit=M, GET /health. Every endpoint but /health needs Authorization: Bearer KEY.
+//
+// Configuration: SlaEngine:Policies (default: the policies/ folder next to the app; SlaEngine:PolicyDirectory is accepted too),
+// SlaEngine:Monitor:Provider (sqlite|postgres), SlaEngine:Monitor:Database, SlaEngine:Monitor:ApiKey (required), for example
+//   dotnet SlaEngine.Samples.WebHost.dll --SlaEngine:Policies /etc/slaengine/policies --SlaEngine:Monitor:ApiKey "$KEY"
+// It listens on http://127.0.0.1:5080 unless --urls says otherwise.
 using System.Text.Json;
 using NodaTime;
 using SlaEngine;
@@ -16,7 +21,8 @@ using SlaEngine.DependencyInjection;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-var policyDirectory = builder.Configuration["SlaEngine:PolicyDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "policies");
+var policyDirectory = builder.Configuration["SlaEngine:Policies"] ?? builder.Configuration["SlaEngine:PolicyDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "policies");
+var monitorProblems = builder.AddMonitor();   // the SLA monitor: MonitorHosting.cs and MonitorEndpoints.cs
 builder.Services.AddSlaEngine(options => options.AddPolicyDirectory(policyDirectory));
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
@@ -25,6 +31,18 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 });
 
 var app = builder.Build();
+foreach (var problem in monitorProblems)
+{
+    Console.Error.WriteLine(problem);
+}
+
+if (monitorProblems.Count > 0)
+{
+    return 1;
+}
+
+app.UseApiKey();
+app.MapMonitor();
 
 // Load every policy before serving: a bad policy stops the host with every error, file:line:column.
 try

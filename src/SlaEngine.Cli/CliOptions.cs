@@ -131,4 +131,29 @@ internal static class CliOptions
         result.AddError($"--zone '{text}' is not a zone; use calendar, utc or an IANA time zone id like Europe/Berlin.");
         return TimeZoneChoice.Utc;
     }
+
+    /// <summary><c>--map MAP.yaml</c>, <c>--touches FILE</c>, <c>--events FILE</c>: read a CRM export (CSV) in place of JSONL leads.</summary>
+    internal static MapOptions Map() => new(
+        new Option<string>("--map") { Description = "Read --leads as a CRM export (CSV) through this map file (YAML) instead of JSONL; see docs/import.md.", HelpName = "MAP.yaml" },
+        new Option<string>("--touches") { Description = "With --map: the activities file (CSV) of the export.", HelpName = "FILE" },
+        new Option<string>("--events") { Description = "With --map: the campaign responses file (CSV) of the export.", HelpName = "FILE" });
 }
+
+/// <summary>The three options of a CRM export given in place of JSONL leads.</summary>
+internal sealed record MapOptions(Option<string> Map, Option<string> Touches, Option<string> Events)
+{
+    /// <summary>Adds the options to a command.</summary>
+    internal Command AddTo(Command command)
+    {
+        command.Options.Add(Map);
+        command.Options.Add(Touches);
+        command.Options.Add(Events);
+        return command;
+    }
+
+    /// <summary>The values given.</summary>
+    internal MapInput Read(ParseResult result) => new(result.GetValue(Map), result.GetValue(Touches), result.GetValue(Events));
+}
+
+/// <summary>A CRM export given with <c>--map</c> (all null when the leads are JSONL).</summary>
+internal sealed record MapInput(string? MapPath, string? TouchesPath, string? EventsPath);

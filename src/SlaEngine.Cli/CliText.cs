@@ -11,16 +11,6 @@ internal static class CliText
     /// <summary>Edit distance for "did you mean" hints (the library's, shared with policy diagnostics).</summary>
     internal static int Distance(string a, string b) => Diagnostics.DidYouMean.Distance(a, b);
 
-    /// <summary>
-    /// An exception's message for the user: without the <c> (Parameter 'name')</c> that .NET appends to the message of
-    /// an <see cref="ArgumentException"/>, which names a parameter of the library, not anything the user wrote.
-    /// </summary>
-    /// <param name="exception">The exception.</param>
-    /// <returns>The message.</returns>
-    internal static string MessageOf(Exception exception) => exception is ArgumentException { ParamName: { } name }
-        ? exception.Message.Replace(" (Parameter '" + name + "')", string.Empty, StringComparison.Ordinal)
-        : exception.Message;
-
     /// <summary><c>1 lead</c>, <c>2 leads</c>: a count with its noun in the right number.</summary>
     internal static string Count(long count, string singular, string? plural = null) =>
         count.ToString("N0", CultureInfo.InvariantCulture) + " " + (count == 1 ? singular : plural ?? singular + "s");

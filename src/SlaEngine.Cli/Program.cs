@@ -32,6 +32,7 @@ internal static class Program
         ("compare", CompareCommand.Create),
         ("report", ReportCommand.Create),
         ("timeline", TimelineCommand.Create),
+        ("import", ImportCommand.Create),
         ("completion", CompletionCommand.Create),
     ];
 

@@ -121,7 +121,13 @@ internal static class CalendarCommand
             writer.WriteNumber("line", number);
             writer.WriteStartObject("error");
             writer.WriteString("code", DiagnosticCodes.InvalidCalendarOp);
-            writer.WriteString("message", e is JsonException ? "not a valid JSON object: " + e.Message.Split(" Path:")[0] : CliText.MessageOf(e));
+            writer.WriteString("message", e switch
+            {
+                OpException op => op.Text,
+                JsonException json => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"not a valid JSON object (column {(json.BytePositionInLine ?? 0) + 1})"),
+                ArgumentOutOfRangeException => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the result falls outside the years business time supports ({BusinessCalendar.MinYear}–{BusinessCalendar.MaxYear})"),
+                _ => $"the op failed unexpectedly ({e.GetType().Name}); please report it with the op",
+            });
             writer.WriteEndObject();
             writer.WriteEndObject();
             return false;
@@ -154,5 +160,9 @@ internal static class CalendarCommand
             ? days
             : throw new OpException("'days' is required and must be a non-negative integer");
 
-    private sealed class OpException(string message) : Exception(message);
+    /// <summary>An invalid op; <see cref="Text"/> is the message written on its error line.</summary>
+    private sealed class OpException(string text) : Exception(text)
+    {
+        public string Text { get; } = text;
+    }
 }

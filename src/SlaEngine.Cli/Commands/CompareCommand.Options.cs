@@ -17,12 +17,14 @@ internal static partial class CompareCommand
         var format = CliOptions.Format("json", "jsonl", "table");
         format.Description = "Output format: json lines (jsonl is the same) or a table.";
         var zone = CliOptions.Zone("Show instants in this zone: utc (default), calendar (each lead's calendar under the base policy) or an IANA id.");
+        var map = CliOptions.Map();
         var command = new Command("compare", "Backtest: evaluate leads under two policies; per-lead differences and totals.")
         {
             basePolicy, candidate, at, leads, strict, format, zone,
         };
+        map.AddTo(command);
         command.SetAction(result => Run(
-            new Settings(result.GetValue(basePolicy)!, result.GetValue(candidate)!, result.GetValue(at), result.GetValue(leads)!, result.GetValue(strict), result.GetValue(format) == "table", result.GetValue(zone)!),
+            new Settings(result.GetValue(basePolicy)!, result.GetValue(candidate)!, result.GetValue(at), result.GetValue(leads)!, result.GetValue(strict), result.GetValue(format) == "table", result.GetValue(zone)!) with { Input = map.Read(result) },
             context));
         return command.WithHelp(
             """
@@ -43,5 +45,5 @@ internal static partial class CompareCommand
     }
 
     /// <summary>What the command line asked for.</summary>
-    internal sealed record Settings(string BasePath, string CandidatePath, Instant At, string LeadsPath, bool Strict, bool Table, TimeZoneChoice Zone);
+    internal sealed record Settings(string BasePath, string CandidatePath, Instant At, string LeadsPath, bool Strict, bool Table, TimeZoneChoice Zone, MapInput? Input = null);
 }

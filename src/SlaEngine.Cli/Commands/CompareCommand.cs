@@ -10,7 +10,10 @@ namespace SlaEngine.Cli.Commands;
 /// <summary><c>slaengine compare --base A --candidate B --at T --leads FILE|- [--format json|table]</c>: backtest.</summary>
 internal static partial class CompareCommand
 {
-    internal static int Run(Settings settings, CliContext context)
+    internal static int Run(Settings settings, CliContext context) =>
+        ImportInput.WithLeads(settings.LeadsPath, settings.Input, context.Error, source => Run(settings, context, source));
+
+    private static int Run(Settings settings, CliContext context, LineSource source)
     {
         var (basePath, candidatePath, at, stdout, stderr) = (settings.BasePath, settings.CandidatePath, settings.At, context.Out, context.Error);
         var basePolicy = PolicyFiles.Load(basePath, stderr);
@@ -23,7 +26,6 @@ internal static partial class CompareCommand
         var comparison = new PolicyComparison(basePolicy, candidatePolicy, at);
         var table = settings.Table ? new ComparisonTable(context, settings.Zone, basePolicy) : null;
 
-        using var source = LineSource.Open(settings.LeadsPath);
         using var progress = ProgressDisplay.Start(context, "compare", source);
         var number = 0;
         var invalid = false;

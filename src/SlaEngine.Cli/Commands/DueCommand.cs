@@ -57,9 +57,10 @@ internal static class DueCommand
         {
             context.Out.WriteLine(zone.Show(calendar.Add(from, within), calendar.Zone));
         }
-        catch (ArgumentOutOfRangeException e)
+        catch (ArgumentOutOfRangeException)
         {
-            context.Error.WriteLine("slaengine due: " + CliText.MessageOf(e));
+            // Business-time arithmetic throws this, and only this, when the deadline leaves the supported years.
+            context.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"slaengine due: the deadline falls outside the years business time supports ({BusinessCalendar.MinYear}–{BusinessCalendar.MaxYear})"));
             return Program.ExitInvalidInput;
         }
 

@@ -16,9 +16,11 @@ internal static partial class EvaluateCommand
         var strict = CliOptions.Flag("--strict", "Lead data that does not match the policy's fields (a wrong type, a value outside an enum, a touch channel no tier names) is the lead's error instead of a warning on its line.");
         var format = CliOptions.Format("jsonl", "table");
         var zone = CliOptions.Zone("Show instants in this zone: utc (default), calendar (each lead's routed calendar) or an IANA id. JSON lines stay UTC unless it is given.");
+        var map = CliOptions.Map();
         var command = new Command("evaluate", "Evaluate leads (JSONL) under a policy at an instant.") { policy, at, leads, explain, strict, format, zone };
+        map.AddTo(command);
         command.SetAction(result => Run(
-            new Settings(result.GetValue(policy)!, result.GetValue(at), result.GetValue(leads)!, result.GetValue(explain), result.GetValue(strict), result.GetValue(format) == "table", result.GetValue(zone)!),
+            new Settings(result.GetValue(policy)!, result.GetValue(at), result.GetValue(leads)!, result.GetValue(explain), result.GetValue(strict), result.GetValue(format) == "table", result.GetValue(zone)!) with { Input = map.Read(result) },
             context));
         return command.WithHelp(
             """
@@ -34,5 +36,5 @@ internal static partial class EvaluateCommand
     }
 
     /// <summary>What the command line asked for.</summary>
-    internal sealed record Settings(string PolicyPath, Instant At, string LeadsPath, bool Explain, bool Strict, bool Table, TimeZoneChoice Zone);
+    internal sealed record Settings(string PolicyPath, Instant At, string LeadsPath, bool Explain, bool Strict, bool Table, TimeZoneChoice Zone, MapInput? Input = null);
 }

@@ -22,7 +22,10 @@ internal static partial class EvaluateCommand
 
     private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
-    internal static int Run(Settings settings, CliContext context)
+    internal static int Run(Settings settings, CliContext context) =>
+        ImportInput.WithLeads(settings.LeadsPath, settings.Input, context.Error, source => Run(settings, context, source));
+
+    private static int Run(Settings settings, CliContext context, LineSource source)
     {
         var policy = PolicyFiles.Load(settings.PolicyPath, context.Error);
         if (policy is null)
@@ -31,7 +34,6 @@ internal static partial class EvaluateCommand
         }
 
         var (at, explain, stdout) = (settings.At, settings.Explain, context.Out);
-        using var source = LineSource.Open(settings.LeadsPath);
         using var progress = ProgressDisplay.Start(context, "evaluate", source);
         var options = (explain ? EvaluationOptions.Default : EvaluationOptions.WithoutTrace) with { Strict = settings.Strict };
         if (settings.Table)

@@ -19,10 +19,12 @@ internal static partial class ReportCommand
         var checkGoals = CliOptions.Flag("--check-goals", "Exit 4 when a goal of the policy is not met (for CI).");
         var strict = CliOptions.Flag("--strict", "Lead data that does not match the policy's fields is the lead's error, not a warning.");
         var zone = CliOptions.Zone("Show instants in this zone: utc (default), calendar (the policy's first calendar) or an IANA id.");
+        var map = CliOptions.Map();
         var command = new Command("report", "Compliance report over a batch of leads: attainment, speed-to-lead, leakage, goals.")
         {
             policy, at, leads, by, strict, format, checkGoals, zone,
         };
+        map.AddTo(command);
         command.SetAction(result => Run(
             new Settings(
                 result.GetValue(policy)!,
@@ -32,7 +34,7 @@ internal static partial class ReportCommand
                 result.GetValue(format) == "table",
                 result.GetValue(checkGoals),
                 result.GetValue(strict),
-                result.GetValue(zone)!),
+                result.GetValue(zone)!) with { Input = map.Read(result) },
             context));
         return command.WithHelp(
             """
@@ -54,5 +56,5 @@ internal static partial class ReportCommand
     }
 
     /// <summary>What the command line asked for.</summary>
-    internal sealed record Settings(string PolicyPath, Instant At, string LeadsPath, ReportGrouping Grouping, bool Table, bool CheckGoals, bool Strict, TimeZoneChoice Zone);
+    internal sealed record Settings(string PolicyPath, Instant At, string LeadsPath, ReportGrouping Grouping, bool Table, bool CheckGoals, bool Strict, TimeZoneChoice Zone, MapInput? Input = null);
 }

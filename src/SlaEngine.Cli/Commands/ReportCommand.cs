@@ -10,7 +10,10 @@ internal static partial class ReportCommand
     /// <summary>Small batches: each outcome holds a lead and its evaluation until it is added to the report.</summary>
     private const int BatchSize = 512;
 
-    internal static int Run(Settings settings, CliContext context)
+    internal static int Run(Settings settings, CliContext context) =>
+        ImportInput.WithLeads(settings.LeadsPath, settings.Input, context.Error, source => Run(settings, context, source));
+
+    private static int Run(Settings settings, CliContext context, LineSource source)
     {
         var (at, grouping, stdout, stderr) = (settings.At, settings.Grouping, context.Out, context.Error);
         var policy = PolicyFiles.Load(settings.PolicyPath, stderr);
@@ -20,7 +23,6 @@ internal static partial class ReportCommand
         }
 
         var builder = new ComplianceReportBuilder(policy, at, grouping);
-        using var source = LineSource.Open(settings.LeadsPath);
         using var progress = ProgressDisplay.Start(context, "report", source, outputAtTheEnd: true);
         var invalid = false;
         var options = EvaluationOptions.WithoutTrace with { Strict = settings.Strict };

@@ -17,7 +17,9 @@ internal static class TimelineCommand
         var at = CliOptions.At(context);
         var until = CliOptions.Instant(context, "--until", "The last instant included (default: 366 days after --at).", required: false);
         var leads = CliOptions.Leads();
+        var map = CliOptions.Map();
         var command = new Command("timeline", "Every change of each lead's verdict ahead, exact to the second, with keys to act on once.") { policy, at, until, leads };
+        map.AddTo(command);
         command.SetAction(result =>
         {
             var start = result.GetValue(at);
@@ -27,7 +29,7 @@ internal static class TimelineCommand
                 return Program.UsageError(context, command, "--until is before --at.");
             }
 
-            return Run(result.GetValue(policy)!, start, end, result.GetValue(leads)!, context);
+            return ImportInput.WithLeads(result.GetValue(leads)!, map.Read(result), context.Error, source => Run(result.GetValue(policy)!, start, end, source, context));
         });
         return command.WithHelp(
             "For each lead (one JSON object per line) lists every change of its verdict after --at and up to --until, exact to the second, one line per input line, in input order: {\"id\":…,\"next_change_at\":…,\"transitions\":[{\"at\":…,\"subject\":…,\"field\":…,\"from\":…,\"to\":…,\"key\":…}]}. A host evaluates a lead again at next_change_at and acts once on each key it has not seen before. A lead without mql_at starts its SLA at --at. An invalid lead line gets {\"id\":…,\"error\":{\"code\":…,\"message\":…,\"line\":N}}, every other lead is still answered, and the exit code is 3.",
@@ -39,7 +41,7 @@ internal static class TimelineCommand
 
     private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
-    private static int Run(string policyPath, Instant at, Instant? until, string leadsPath, CliContext context)
+    private static int Run(string policyPath, Instant at, Instant? until, LineSource source, CliContext context)
     {
         var (stdout, stderr) = (context.Out, context.Error);
         var policy = PolicyFiles.Load(policyPath, stderr);
@@ -48,7 +50,6 @@ internal static class TimelineCommand
             return Program.ExitFailure;
         }
 
-        using var source = LineSource.Open(leadsPath);
         using var progress = ProgressDisplay.Start(context, "timeline", source);
         var invalid = false;
         foreach (var batch in EvaluateCommand.Prefetched(EvaluateCommand.Batches(source, 2048)))
@@ -91,25 +92,14 @@ internal static class TimelineCommand
             return EvaluationJson.Serialize(read.Error!, number);
         }
 
-        // The same checks as an evaluation (pinned names, instants and deadlines inside the supported years): a lead
-        // that cannot be evaluated gets its located error line.
-        var check = policy.TryEvaluate(lead, at, CheckOptions);
-        if (!check.Success)
+        var result = policy.TryTimeline(lead, at, until);
+        if (!result.TryGetValue(out var timeline))
         {
-            return EvaluationJson.Serialize(check.Error!, number);
+            return EvaluationJson.Serialize(result.Error!, number);
         }
 
-        try
-        {
-            var timeline = policy.Timeline(lead, at, until);
-            invalid = false;
-            return TimelineJson.Serialize(timeline);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return EvaluationJson.Serialize(new LeadError(DiagnosticCodes.LeadValueOutOfRange, "a deadline of the lead's timeline falls outside the years business time supports") { LeadId = lead.Id }, number);
-        }
+        invalid = false;
+        return TimelineJson.Serialize(timeline);
     }
 
-    private static readonly EvaluationOptions CheckOptions = new() { IncludeTrace = false, IncludeNextChange = false };
 }

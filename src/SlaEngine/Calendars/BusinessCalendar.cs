@@ -88,6 +88,44 @@ public sealed class BusinessCalendar
         return GetYear(date.Year).HolidayClosed[CalendarYear.DayIndex(date)] ? [] : _weekly[(int)date.DayOfWeek];
     }
 
+    /// <summary>
+    /// Enumerates the open intervals that overlap <c>[start, end)</c>, date by date in the calendar's zone, in order of
+    /// opening, after holidays and overrides (see <see cref="HoursOn(LocalDate)"/>). Periods are not clipped to the span: the first
+    /// may open before <paramref name="start"/> (an overnight interval from the previous date) and the last may close
+    /// after <paramref name="end"/>.
+    /// </summary>
+    /// <param name="start">The start of the span (inclusive).</param>
+    /// <param name="end">The end of the span (exclusive).</param>
+    /// <returns>The open periods, lazily.</returns>
+    /// <exception cref="ArgumentException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The span leaves the supported years (when enumerated).</exception>
+    public IEnumerable<OpenPeriod> OpenPeriods(Instant start, Instant end)
+    {
+        if (end < start)
+        {
+            throw new ArgumentException("The end of the span is before its start.", nameof(end));
+        }
+
+        return Enumerate(start, end);
+
+        IEnumerable<OpenPeriod> Enumerate(Instant from, Instant to)
+        {
+            var last = to.InZone(Zone).Date;
+            for (var date = from.InZone(Zone).Date.PlusDays(-1); date <= last; date = date.PlusDays(1))
+            {
+                var isOverride = Overrides.ContainsKey(date);
+                foreach (var interval in HoursOn(date).OrderBy(i => i.Open))
+                {
+                    var (open, close) = ResolveInterval(date, interval);
+                    if (close > from.ToUnixTimeTicks() && open < to.ToUnixTimeTicks())
+                    {
+                        yield return new OpenPeriod(date, interval, Instant.FromUnixTimeTicks(open), Instant.FromUnixTimeTicks(close), isOverride);
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>Whether <paramref name="date"/> is a business date (at least one open interval opens on it).</summary>
     /// <param name="date">The local date.</param>
     /// <returns>Whether it is a business date.</returns>
@@ -259,8 +297,25 @@ public sealed class BusinessCalendar
     /// <param name="start">The start instant.</param>
     /// <param name="days">The number of days; negative subtracts.</param>
     /// <returns>The instant.</returns>
-    public Instant AddCalendarDays(Instant start, int days) =>
-        days == 0 ? start : Resolve(start.InZone(Zone).LocalDateTime.PlusDays(days));
+    /// <exception cref="ArgumentOutOfRangeException">The result would be past the first or last date NodaTime represents (years -9998 and 9999).</exception>
+    public Instant AddCalendarDays(Instant start, int days)
+    {
+        if (days == 0)
+        {
+            return start;
+        }
+
+        try
+        {
+            return Resolve(start.InZone(Zone).LocalDateTime.PlusDays(days));
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+        {
+            // Past NodaTime's calendar (the end of 9999): the same out-of-range error as business time past 2499,
+            // not NodaTime's own (whose parameter is `daysSinceEpoch`).
+            throw OutOfRange();
+        }
+    }
 
     /// <summary>
     /// Adds a policy-language duration: business minutes/hours via <see cref="Add(Instant, Duration)"/>,
@@ -296,7 +351,7 @@ public sealed class BusinessCalendar
     {
         (true, true) => Add(start, -duration.FixedLength),
         (true, false) => SubtractBusinessDays(start, duration.BusinessDays),
-        (false, true) => start - duration.FixedLength,
+        (false, true) => duration.FixedLength <= start - Instant.MinValue ? start - duration.FixedLength : throw OutOfRange(),
         _ => AddCalendarDays(start, -duration.CalendarDays),
     };
 

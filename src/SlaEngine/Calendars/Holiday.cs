@@ -98,6 +98,16 @@ public sealed record Holiday
         return new(HolidayKind.NthWeekday, name, observed, default, month, 0, nth, dayOfWeek);
     }
 
+    /// <summary>Whether this holiday closes <paramref name="date"/>: its occurrence in that year, or the date it is observed on.</summary>
+    /// <param name="date">The local date.</param>
+    /// <returns>Whether the holiday closes the date.</returns>
+    public bool Closes(LocalDate date)
+    {
+        var closed = new HashSet<LocalDate>();
+        AddClosedDates(date.Year, closed);
+        return closed.Contains(date);
+    }
+
     /// <summary>Adds the dates this holiday closes (its date and any observed date) that fall in <paramref name="year"/>.</summary>
     internal void AddClosedDates(int year, HashSet<LocalDate> closed)
     {

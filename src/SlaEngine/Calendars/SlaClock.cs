@@ -104,5 +104,14 @@ internal readonly struct SlaClock
 
     private Duration Raw(Instant a, Instant b) => IsBusiness ? Calendar.Between(a, b) : b - a;
 
-    private Instant RawAdd(Instant a, Duration d) => IsBusiness ? Calendar.Add(a, d) : a + d;
+    private Instant RawAdd(Instant a, Duration d) => IsBusiness ? Calendar.Add(a, d) : ElapsedAdd(a, d);
+
+    /// <summary>
+    /// Elapsed time added past the last representable instant (the end of 9999) is out of range, reported like
+    /// business time past 2499 rather than as NodaTime's overflow.
+    /// </summary>
+    private static Instant ElapsedAdd(Instant a, Duration d) =>
+        d <= Instant.MaxValue - a
+            ? a + d
+            : throw new ArgumentOutOfRangeException("instant", "Elapsed time runs past the last supported instant (the end of 9999).");
 }

@@ -114,7 +114,9 @@ public readonly record struct SlaDuration
         }
 
         var parts = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        // Digits only: int.TryParse would also take trailing NUL characters ("1\0 day").
         if (parts.Length is < 2 or > 3
+            || !parts[0].All(char.IsAsciiDigit)
             || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var amount)
             || amount > MaxAmount)
         {

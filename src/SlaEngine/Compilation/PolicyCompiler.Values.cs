@@ -157,7 +157,8 @@ internal sealed partial class PolicyCompiler
             return null;
         }
 
-        if (tokens.Length == 3 && !string.Equals(tokens[1], "business", StringComparison.Ordinal))
+        // Words match case-insensitively, as SlaDuration.TryParse (the one duration reader) does.
+        if (tokens.Length == 3 && !string.Equals(tokens[1], "business", StringComparison.OrdinalIgnoreCase))
         {
             _diagnostics.Error(DiagnosticCodes.InvalidDuration, node.Line, node.Column, Msg($"{what}: `{Truncate(tokens[1])}` is not a duration word{DidYouMean.Hint(tokens[1], ["business"])}"));
             return null;
@@ -170,7 +171,8 @@ internal sealed partial class PolicyCompiler
         }
 
         var unit = tokens[^1];
-        var singular = unit.EndsWith('s') ? unit[..^1] : unit;
+        var lower = unit.ToLowerInvariant();
+        var singular = lower.EndsWith('s') ? lower[..^1] : lower;
         if (singular is not ("minute" or "hour" or "day" or "week"))
         {
             _diagnostics.Error(DiagnosticCodes.UnknownDurationUnit, node.Line, node.Column, Msg($"{what}: unknown duration unit `{Truncate(unit)}` (use minutes, hours, days or weeks){DidYouMean.Hint(unit, DurationUnits)}"));
@@ -230,6 +232,7 @@ internal sealed partial class PolicyCompiler
             File = _diagnostics.File,
             Line = scalar.Line,
             Column = scalar.TextColumn,
+            Locate = scalar.PositionOf,
             Fields = _fields,
             AllowScore = allowScore,
         };

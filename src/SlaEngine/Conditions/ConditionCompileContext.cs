@@ -29,6 +29,12 @@ internal sealed class ConditionCompileContext
     /// <summary>Gets a value indicating whether <c>score</c> may be used (false inside scoring rules). Default true.</summary>
     public bool AllowScore { get; init; } = true;
 
+    /// <summary>
+    /// Gets how to map an offset in the condition text to its line and column in the file, when the text is not
+    /// written verbatim from (<see cref="Line"/>, <see cref="Column"/>) on (quoted with escapes, folded, a block).
+    /// </summary>
+    public Func<int, (int Line, int Column)>? Locate { get; init; }
+
     /// <summary>Gets the diagnostics compile appended (errors and warnings).</summary>
     public List<Diagnostic> Diagnostics { get; } = new();
 
@@ -41,6 +47,13 @@ internal sealed class ConditionCompileContext
     internal void Report(string text, int offset, string code, DiagnosticSeverity severity, string message)
     {
         offset = Math.Clamp(offset, 0, text.Length);
+        if (Locate is not null)
+        {
+            var (at, col) = Locate(offset);
+            Diagnostics.Add(new Diagnostic(code, severity, message, File, at, col));
+            return;
+        }
+
         var line = Line;
         var column = Column + offset;
         for (var i = 0; i < offset; i++)

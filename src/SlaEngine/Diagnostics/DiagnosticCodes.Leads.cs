@@ -36,7 +36,7 @@ public static partial class DiagnosticCodes
     /// <summary>Warning: with <c>fields</c> declared, an enum attribute holds a value that is not in the enum; it is read as missing.</summary>
     public const string LeadEnumValueUnknown = "SLA0711";
 
-    /// <summary>Warning: with <c>fields</c> declared, a touch is on a channel that no tier of the policy names; the touch is ignored.</summary>
+    /// <summary>Warning: with <c>fields</c> declared, a touch is on a channel that no tier of the policy names; it meets no channel's milestone.</summary>
     public const string LeadTouchChannelUnknown = "SLA0712";
 
     /// <summary>Warning: the lead's <c>mql_at</c> is after the evaluation instant: it has not been handed to sales yet, so its SLA has not started.</summary>

@@ -1,7 +1,11 @@
 namespace SlaEngine.Diagnostics;
 
-/// <summary>Finds the closest known name to a misspelt one, for "did you mean" hints.</summary>
-internal static class DidYouMean
+/// <summary>
+/// Finds the closest known name to a misspelt one, for "did you mean" hints: the suggestions of policy diagnostics,
+/// tests files and the tool, available to hosts that validate names of their own the same way. Stateless and
+/// thread-safe.
+/// </summary>
+public static class DidYouMean
 {
     /// <summary>Returns the candidate closest to <paramref name="value"/> by edit distance, when close enough.</summary>
     /// <param name="value">The name as written.</param>

@@ -15,8 +15,8 @@ public sealed record EvaluationOptions
     /// <summary>
     /// Gets a value indicating whether lead data that does not match the policy is the lead's error instead of a
     /// warning. Default false: with the policy's <c>fields</c> declared, an attribute of the wrong type, an enum value
-    /// outside the enum and a touch on a channel no tier names are <see cref="LeadEvaluation.Warnings"/> and are read
-    /// as missing. When true, the first of them is the lead's <see cref="LeadError"/> (with the warning's code) and the
+    /// outside the enum (both read as missing) and a touch on a channel no tier names are
+    /// <see cref="LeadEvaluation.Warnings"/>. When true, the first of them is the lead's <see cref="LeadError"/> (with the warning's code) and the
     /// lead is not evaluated.
     /// </summary>
     public bool Strict { get; init; }

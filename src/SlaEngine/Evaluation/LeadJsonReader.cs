@@ -95,7 +95,7 @@ internal static class LeadJsonReader
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var isId = reader.ValueTextEquals("id"u8);
+                var isId = NameIs(ref reader, "id"u8);
                 if (!reader.Read())
                 {
                     return null;
@@ -125,6 +125,21 @@ internal static class LeadJsonReader
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether the current property name is <paramref name="name"/>. An escaped name is decoded first: comparing it with
+    /// <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/> throws for a lone surrogate escape
+    /// (<c>"\ud800"</c>), and such a name is simply no known key.
+    /// </summary>
+    private static bool NameIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return reader.ValueTextEquals(name);
+        }
+
+        return TryDecode(ref reader, out var text, out _) && Encoding.UTF8.GetByteCount(text) == name.Length && Encoding.UTF8.GetBytes(text).AsSpan().SequenceEqual(name);
     }
 
     /// <summary>
@@ -416,14 +431,14 @@ internal static class LeadJsonReader
         private int RootField()
         {
             ref var r = ref _reader;
-            return r.ValueTextEquals("id"u8) ? 0
-                : r.ValueTextEquals("mql_at"u8) ? 1
-                : r.ValueTextEquals("attributes"u8) ? 2
-                : r.ValueTextEquals("events"u8) ? 3
-                : r.ValueTextEquals("touches"u8) ? 4
-                : r.ValueTextEquals("paused"u8) ? 5
-                : r.ValueTextEquals("disposition"u8) ? 6
-                : r.ValueTextEquals("assigned"u8) ? 7
+            return NameIs(ref r, "id"u8) ? 0
+                : NameIs(ref r, "mql_at"u8) ? 1
+                : NameIs(ref r, "attributes"u8) ? 2
+                : NameIs(ref r, "events"u8) ? 3
+                : NameIs(ref r, "touches"u8) ? 4
+                : NameIs(ref r, "paused"u8) ? 5
+                : NameIs(ref r, "disposition"u8) ? 6
+                : NameIs(ref r, "assigned"u8) ? 7
                 : -1;
         }
 
@@ -566,7 +581,7 @@ internal static class LeadJsonReader
                 var seen = 0;
                 while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var which = _reader.ValueTextEquals("type"u8) ? 1 : _reader.ValueTextEquals("at"u8) ? 2 : 0;
+                    var which = NameIs(ref _reader, "type"u8) ? 1 : NameIs(ref _reader, "at"u8) ? 2 : 0;
                     if (!Member(path, which, ref seen, which == 1 ? "type" : "at"))
                     {
                         return false;
@@ -619,7 +634,7 @@ internal static class LeadJsonReader
                 var seen = 0;
                 while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var which = _reader.ValueTextEquals("channel"u8) ? 1 : _reader.ValueTextEquals("at"u8) ? 2 : _reader.ValueTextEquals("outcome"u8) ? 4 : 0;
+                    var which = NameIs(ref _reader, "channel"u8) ? 1 : NameIs(ref _reader, "at"u8) ? 2 : NameIs(ref _reader, "outcome"u8) ? 4 : 0;
                     if (!Member(path, which, ref seen, which switch { 1 => "channel", 2 => "at", _ => "outcome" }))
                     {
                         return false;
@@ -678,7 +693,7 @@ internal static class LeadJsonReader
                 var seen = 0;
                 while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var which = _reader.ValueTextEquals("from"u8) ? 1 : _reader.ValueTextEquals("to"u8) ? 2 : 0;
+                    var which = NameIs(ref _reader, "from"u8) ? 1 : NameIs(ref _reader, "to"u8) ? 2 : 0;
                     if (!Member(path, which, ref seen, which == 1 ? "from" : "to"))
                     {
                         return false;
@@ -722,7 +737,7 @@ internal static class LeadJsonReader
             var seen = 0;
             while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
             {
-                var which = _reader.ValueTextEquals("outcome"u8) ? 1 : _reader.ValueTextEquals("at"u8) ? 2 : 0;
+                var which = NameIs(ref _reader, "outcome"u8) ? 1 : NameIs(ref _reader, "at"u8) ? 2 : 0;
                 if (!Member(path, which, ref seen, which == 1 ? "outcome" : "at"))
                 {
                     return false;
@@ -786,7 +801,7 @@ internal static class LeadJsonReader
             var seen = 0;
             while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
             {
-                var which = _reader.ValueTextEquals("tier"u8) ? 1 : _reader.ValueTextEquals("team"u8) ? 2 : 0;
+                var which = NameIs(ref _reader, "tier"u8) ? 1 : NameIs(ref _reader, "team"u8) ? 2 : 0;
                 if (!Member(path, which, ref seen, which == 1 ? "tier" : "team"))
                 {
                     return false;

@@ -4,9 +4,9 @@ namespace SlaEngine.Evaluation;
 
 /// <summary>
 /// Something in a lead that the evaluation did not take as written, or that a reader of the result should know: an
-/// attribute whose type does not match the policy's <c>fields</c>, an enum value outside the enum, a touch on a
-/// channel no tier names (each read as missing), or a lead that has not been handed off yet at the evaluation
-/// instant. Immutable.
+/// attribute whose type does not match the policy's <c>fields</c> or an enum value outside the enum (each read as
+/// missing), a touch on a channel no tier names (it meets no channel's milestone), or a lead that has not been handed
+/// off yet at the evaluation instant. Immutable.
 /// </summary>
 /// <remarks>
 /// A warning never stops the evaluation. With <see cref="EvaluationOptions.Strict"/> the lead-data warnings

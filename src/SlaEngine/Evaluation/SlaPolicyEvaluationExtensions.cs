@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
 using SlaEngine.Calendars;
@@ -59,21 +60,9 @@ public static class SlaPolicyEvaluationExtensions
             return LeadEvaluationResult.ForError(problem);
         }
 
-        var (warnings, effective) = LeadDataCheck.Run(policy, lead, at);
-        if (options.Strict)
+        if (CheckData(policy, lead, at, options.Strict, out var effective, out var warnings) is { } dataProblem)
         {
-            foreach (var warning in warnings)
-            {
-                if (warning.IsDataMismatch)
-                {
-                    return LeadEvaluationResult.ForError(new LeadError(warning.Code, warning.Message) { Path = warning.Path, LeadId = lead.Id });
-                }
-            }
-        }
-
-        if (OutOfYears(effective, at) is { } outside)
-        {
-            return LeadEvaluationResult.ForError(outside);
+            return LeadEvaluationResult.ForError(dataProblem);
         }
 
         try
@@ -94,6 +83,28 @@ public static class SlaPolicyEvaluationExtensions
                 LeadId = lead.Id,
             });
         }
+    }
+
+    /// <summary>
+    /// The checks of a lead's data before it is evaluated (or its timeline computed): its data against the policy's
+    /// fields (warnings, or the lead's error when strict) and its instants within the supported years.
+    /// </summary>
+    /// <returns>The lead's error, or null with the lead as it is evaluated (mismatching values read as missing) and its warnings.</returns>
+    internal static LeadError? CheckData(SlaPolicy policy, LeadSnapshot lead, Instant at, bool strict, out LeadSnapshot effective, out ImmutableArray<LeadWarning> warnings)
+    {
+        (warnings, effective) = LeadDataCheck.Run(policy, lead, at);
+        if (strict)
+        {
+            foreach (var warning in warnings)
+            {
+                if (warning.IsDataMismatch)
+                {
+                    return new LeadError(warning.Code, warning.Message) { Path = warning.Path, LeadId = lead.Id };
+                }
+            }
+        }
+
+        return OutOfYears(effective, at);
     }
 
     /// <summary>Evaluates many leads at one instant, in order, lazily.</summary>

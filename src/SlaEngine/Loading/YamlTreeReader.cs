@@ -44,7 +44,15 @@ internal static partial class YamlTreeReader
             return null;
         }
 
-        var state = new ReaderState(diagnostics);
+        // YamlDotNet reads a NUL as the end of the text: whatever follows it would be silently dropped.
+        if (text.IndexOf('\0', StringComparison.Ordinal) is var nul and >= 0)
+        {
+            var (nulLine, nulColumn) = PositionAt(text, nul);
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, nulLine, nulColumn, "YAML syntax error: a NUL character (U+0000) is not allowed in YAML text");
+            return null;
+        }
+
+        var state = new ReaderState(diagnostics, text);
         var parser = new Parser(new StringReader(text));
         try
         {
@@ -52,7 +60,8 @@ internal static partial class YamlTreeReader
         }
         catch (YamlException ex)
         {
-            diagnostics.Error(DiagnosticCodes.YamlSyntax, (int)Math.Max(1, ex.Start.Line), (int)Math.Max(1, ex.Start.Column), "YAML syntax error: " + CleanMessage(ex.Message));
+            var (line, column) = InsideText(text, ex.Start.Line, ex.Start.Column);
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, line, column, "YAML syntax error: " + CleanMessage(ex.Message));
             return null;
         }
         catch (LimitExceededException)
@@ -63,9 +72,52 @@ internal static partial class YamlTreeReader
         {
             // YamlDotNet occasionally fails on malformed input with a non-YAML exception; it is still a syntax error here.
             var mark = parser.Current?.Start;
-            diagnostics.Error(DiagnosticCodes.YamlSyntax, (int)Math.Max(1, mark?.Line ?? 1), (int)Math.Max(1, mark?.Column ?? 1), "YAML syntax error: the document could not be read past this point");
+            var (line, column) = InsideText(text, mark?.Line ?? 1, mark?.Column ?? 1);
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, line, column, "YAML syntax error: the document could not be read past this point");
             return null;
         }
+    }
+
+    /// <summary>
+    /// Keeps a reported position inside the text: YamlDotNet puts the end of a text without a final line break on the
+    /// line after it, which no editor can show; that becomes the end of the last line.
+    /// </summary>
+    private static (int Line, int Column) InsideText(string text, long line, long column)
+    {
+        var (lastLine, lastColumn) = PositionAt(text, text.Length);
+        if (line >= lastLine)
+        {
+            return line > lastLine || column > lastColumn ? (lastLine, lastColumn) : ((int)line, (int)Math.Max(1, column));
+        }
+
+        return ((int)Math.Max(1, line), (int)Math.Max(1, column));
+    }
+
+    /// <summary>The 1-based line and column of <paramref name="index"/>, counting YAML line breaks (CR LF, CR, LF, NEL, LS, PS).</summary>
+    private static (int Line, int Column) PositionAt(string text, int index)
+    {
+        var line = 1;
+        var column = 1;
+        for (var i = 0; i < index; i++)
+        {
+            var c = text[i];
+            if (c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029')
+            {
+                if (c == '\r' && i + 1 < index && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                line++;
+                column = 1;
+            }
+            else
+            {
+                column++;
+            }
+        }
+
+        return (line, column);
     }
 
     private static string CleanMessage(string message)
@@ -130,9 +182,14 @@ internal static partial class YamlTreeReader
         private YamlNode? _root;
         private bool _rootSet;
 
-        public ReaderState(DiagnosticBag diagnostics)
+        private readonly string _text;
+        private readonly (int Line, int Column) _end;
+
+        public ReaderState(DiagnosticBag diagnostics, string text)
         {
             _diagnostics = diagnostics;
+            _text = text;
+            _end = PositionAt(text, text.Length);
         }
 
         public YamlNode? Run(IParser parser)
@@ -158,7 +215,8 @@ internal static partial class YamlTreeReader
                         break;
                     case Scalar scalar:
                         CheckTag(scalar);
-                        var node = new YamlScalar(scalar.Value, StyleOf(scalar.Style), Line(scalar.Start), Column(scalar.Start));
+                        var (line, column) = Inside(scalar.Start);
+                        var node = new YamlScalar(scalar.Value, StyleOf(scalar.Style), line, column, _text, (int)Math.Min(scalar.Start.Index, int.MaxValue), (int)Math.Min(scalar.End.Index, int.MaxValue));
                         Remember(scalar, node, 1, 0);
                         Emit(node, 1, 0);
                         break;
@@ -180,6 +238,14 @@ internal static partial class YamlTreeReader
             }
 
             return _rootSet ? _root : null;
+        }
+
+        /// <summary>A scalar's position, kept inside the text: an empty value at the very end is placed after YamlDotNet's end of text, on a line that does not exist.</summary>
+        private (int Line, int Column) Inside(Mark mark)
+        {
+            var line = Line(mark);
+            var column = Column(mark);
+            return line > _end.Line || (line == _end.Line && column > _end.Column) ? _end : (line, column);
         }
 
         private static int Line(Mark mark) => (int)Math.Clamp(mark.Line, 1, int.MaxValue);

@@ -11,9 +11,12 @@ internal sealed class GroupAccumulator
 {
     private const int StatusCount = (int)LeadStatus.Recycled + 1;
 
+    /// <summary>Upper bounds (inclusive, business seconds) of the speed-to-lead histogram's buckets; a last bucket has none.</summary>
+    private static readonly long[] HistogramBounds = [5 * 60, 15 * 60, 30 * 60, 3600, 2 * 3600, 4 * 3600, 8 * 3600, 24 * 3600];
+
     private readonly int[] _byStatus = new int[StatusCount];
     private readonly Dictionary<string, int[]> _milestones = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, int> _months = [];
+    private readonly Dictionary<int, (int Mqls, int Breached)> _months = [];
     private readonly List<long> _speed = [];
     private int _leads;
     private int _mqls;
@@ -35,15 +38,6 @@ internal sealed class GroupAccumulator
     {
         _leads++;
         _byStatus[(int)evaluation.Status]++;
-        if (BecameMql(evaluation.Status))
-        {
-            _mqls++;
-            if (month is { } m)
-            {
-                _months[m] = _months.GetValueOrDefault(m) + 1;
-            }
-        }
-
         var breached = false;
         foreach (var milestone in evaluation.Milestones)
         {
@@ -58,6 +52,16 @@ internal sealed class GroupAccumulator
             {
                 breached = true;
                 _milestonesBreached++;
+            }
+        }
+
+        if (BecameMql(evaluation.Status))
+        {
+            _mqls++;
+            if (month is { } m)
+            {
+                var (mqls, breachedLeads) = _months.GetValueOrDefault(m);
+                _months[m] = (mqls + 1, breachedLeads + (breached ? 1 : 0));
             }
         }
 
@@ -100,7 +104,8 @@ internal sealed class GroupAccumulator
             var last = _months.Keys.Max();
             for (var m = first; m <= last; m++)
             {
-                months.Add(new MonthlyCount(m / 12, (m % 12) + 1, _months.GetValueOrDefault(m)));
+                var (mqls, breached) = _months.GetValueOrDefault(m);
+                months.Add(new MonthlyCount(m / 12, (m % 12) + 1, mqls) { LeadsBreached = breached });
             }
         }
 
@@ -112,6 +117,7 @@ internal sealed class GroupAccumulator
             Mqls = _mqls,
             Milestones = milestones,
             SpeedToLead = speed,
+            SpeedToLeadHistogram = Histogram(_speed),
             LeadsBreached = _leadsBreached,
             MilestonesBreached = _milestonesBreached,
             Leakage = _leakage,
@@ -130,6 +136,33 @@ internal sealed class GroupAccumulator
 
         var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Count);
         return sorted[Math.Clamp(rank, 1, sorted.Count) - 1];
+    }
+
+    /// <summary>Counts sorted samples into the fixed buckets of <see cref="SpeedToLeadBucket"/>; empty without samples.</summary>
+    internal static ImmutableArray<SpeedToLeadBucket> Histogram(List<long> sorted)
+    {
+        if (sorted.Count == 0)
+        {
+            return [];
+        }
+
+        var buckets = ImmutableArray.CreateBuilder<SpeedToLeadBucket>(HistogramBounds.Length + 1);
+        var i = 0;
+        long above = 0;
+        foreach (var bound in HistogramBounds)
+        {
+            var start = i;
+            while (i < sorted.Count && sorted[i] <= bound)
+            {
+                i++;
+            }
+
+            buckets.Add(new SpeedToLeadBucket { AboveSeconds = above, UpToSeconds = bound, Count = i - start });
+            above = bound;
+        }
+
+        buckets.Add(new SpeedToLeadBucket { AboveSeconds = above, UpToSeconds = null, Count = sorted.Count - i });
+        return buckets.MoveToImmutable();
     }
 
     /// <summary>A month as a single number (year × 12 + month − 1), for counting.</summary>

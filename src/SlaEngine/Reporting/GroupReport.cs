@@ -28,6 +28,12 @@ public sealed record GroupReport
     /// <summary>Gets the speed-to-lead figures.</summary>
     public SpeedToLead SpeedToLead { get; init; } = new(0, null, null);
 
+    /// <summary>
+    /// Gets the speed-to-lead distribution: the first touches counted in fixed buckets of business time from the SLA
+    /// start (within 5, 15 and 30 minutes, 1, 2, 4 and 8 hours, 1 day, and beyond); empty when nothing was counted.
+    /// </summary>
+    public ImmutableArray<SpeedToLeadBucket> SpeedToLeadHistogram { get; init; } = [];
+
     /// <summary>Gets the number of leads with at least one breached milestone.</summary>
     public int LeadsBreached { get; init; }
 

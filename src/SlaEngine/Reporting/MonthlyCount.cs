@@ -1,6 +1,6 @@
 namespace SlaEngine.Reporting;
 
-/// <summary>The number of leads that became MQLs in one calendar month of their SLA start.</summary>
+/// <summary>The number of leads that became MQLs in one calendar month of their SLA start, and how many of them were breached.</summary>
 public sealed record MonthlyCount
 {
     internal MonthlyCount(int year, int month, int mqls)
@@ -18,4 +18,7 @@ public sealed record MonthlyCount
 
     /// <summary>How many leads became MQLs that month.</summary>
     public int Mqls { get; init; }
+
+    /// <summary>Gets how many of the month's MQLs had at least one breached milestone when the report was made.</summary>
+    public int LeadsBreached { get; init; }
 }

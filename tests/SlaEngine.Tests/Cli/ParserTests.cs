@@ -404,6 +404,9 @@ public sealed class ParserTests
         ["--check-goals"] = "true",
         ["--strict"] = "true",
         ["--until"] = "2026-12-10T20:00:00Z",
+        ["--map"] = "m.yaml",
+        ["--touches"] = "t.csv",
+        ["--events"] = "e.csv",
     };
 
     [Fact]
@@ -439,7 +442,7 @@ public sealed class ParserTests
         _ => value.ToString()!,
     };
 
-    internal static readonly string[] Commands = ["validate", "evaluate", "due", "calendar", "test", "compare", "report", "timeline", "completion"];
+    internal static readonly string[] Commands = ["validate", "evaluate", "due", "calendar", "test", "compare", "report", "timeline", "import", "completion"];
 
     /// <summary>Arguments that make each command's line complete.</summary>
     internal static string[] Required(string command) => command switch
@@ -452,6 +455,7 @@ public sealed class ParserTests
         "compare" => ["--base", "a.yaml", "--candidate", "b.yaml", "--at", At],
         "report" => ["--policy", "p.yaml", "--at", At, "--leads", "-"],
         "timeline" => ["--policy", "p.yaml", "--at", At],
+        "import" => ["--map", "m.yaml", "--leads", "l.csv"],
         "completion" => ["bash"],
         _ => throw new ArgumentOutOfRangeException(nameof(command)),
     };

@@ -21,7 +21,11 @@ internal sealed class WebHostProcess : IDisposable
         _process = process;
         Address = address;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiKey);
     }
+
+    /// <summary>The bearer key the host is started with (every endpoint but /health asks for it).</summary>
+    public const string ApiKey = "web-host-tests-api-key";
 
     public Uri Address { get; }
 
@@ -117,6 +121,10 @@ internal sealed class WebHostProcess : IDisposable
 
         info.ArgumentList.Add("--SlaEngine:PolicyDirectory");
         info.ArgumentList.Add(policyDirectory);
+        info.ArgumentList.Add("--SlaEngine:Monitor:ApiKey");
+        info.ArgumentList.Add(ApiKey);
+        info.ArgumentList.Add("--SlaEngine:Monitor:Database");
+        info.ArgumentList.Add(Path.Combine(Path.GetTempPath(), $"slaengine-webhost-{Guid.NewGuid():N}.db"));
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 

@@ -76,6 +76,32 @@ public sealed class WebHostTests(WebHostFixture fixture) : IClassFixture<WebHost
     }
 
     [Fact]
+    public async Task Evaluate_LoneSurrogate_Returns400WithPathAndId()
+    {
+        using var response = await PostLead("evaluate?policy=lattice-predictive&at=2026-11-22T12:00:00Z", """{"id":"L-8","attributes":{"title":"a\ud800b"}}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("L-8", json.RootElement.GetProperty("id").GetString());
+        var error = json.RootElement.GetProperty("error");
+        Assert.Equal(("SLA0701", "attributes.title"), (error.GetProperty("code").GetString(), error.GetProperty("path").GetString()));
+    }
+
+    [Fact]
+    public async Task Evaluate_DataNotMatchingFields_IsEvaluatedWithWarnings()
+    {
+        using var response = await PostLead(
+            "evaluate?policy=lattice-predictive&at=2026-11-22T12:00:00Z",
+            """{"id":"L-6","mql_at":"2026-11-20T15:30:00Z","attributes":{"rank":91,"purchase_timeline":"now","employees":"2000"}}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("mql", json.RootElement.GetProperty("status").GetString()); // the evaluation line, written by LeadEvaluationJsonConverter
+        var warning = json.RootElement.GetProperty("warnings")[0];
+        Assert.Equal(("SLA0710", "attributes.employees"), (warning.GetProperty("code").GetString(), warning.GetProperty("path").GetString()));
+    }
+
+    [Fact]
     public async Task Evaluate_PinnedUnknownTier_Returns400()
     {
         using var response = await PostLead(

@@ -11,7 +11,13 @@ namespace SlaEngine.Tests.Robustness;
 /// </summary>
 public sealed class FuzzTests
 {
-    private static readonly int Cases = int.TryParse(Environment.GetEnvironmentVariable("SLAENGINE_FUZZ_CASES"), out var n) ? n : 400;
+    private static readonly int? CasesOverride = int.TryParse(Environment.GetEnvironmentVariable("SLAENGINE_FUZZ_CASES"), out var n) ? n : null;
+
+    /// <summary>Mutated policies per run (each is a full load): cheap enough at 800.</summary>
+    private static readonly int PolicyCases = CasesOverride ?? 800;
+
+    /// <summary>Mutated lead lines per run (each is a read and an evaluation, microseconds): 5,000.</summary>
+    private static readonly int LeadCases = CasesOverride ?? 5_000;
 
     private static readonly string[] Hostile =
     [
@@ -36,11 +42,17 @@ public sealed class FuzzTests
             .Select(File.ReadAllText)
             .ToArray();
         var random = new Random(20261123);
-        for (var i = 0; i < Cases; i++)
+        for (var i = 0; i < PolicyCases; i++)
         {
             var text = Mutate(sources[i % sources.Length], random);
             var result = PolicyLoader.TryLoad(text, "fuzz.yaml");
             Assert.True(result.Success || result.Diagnostics.Any(d => d.IsError && d.Line > 0 && d.Code.StartsWith("SLA", StringComparison.Ordinal)), $"case {i}: no located error for:\n{text}");
+            var lines = text.Split(["\r\n", "\r", "\n", "\u0085", "\u2028", "\u2029"], StringSplitOptions.None);
+            foreach (var d in result.Diagnostics)
+            {
+                Assert.True(d.Line >= 1 && d.Line <= lines.Length && d.Column >= 1 && d.Column <= lines[d.Line - 1].Length + 1, $"case {i}: {d} lies outside the text:\n{text}");
+            }
+
             if (result.Success)
             {
                 var lead = new LeadSnapshot("fuzz") { MqlAt = Instant.FromUtc(2026, 11, 20, 15, 30) };
@@ -56,7 +68,7 @@ public sealed class FuzzTests
         var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "TestData", "conformance", "evaluation", "lattice-predictive-0-leads.jsonl"));
         var random = new Random(7);
         var at = Instant.FromUtc(2026, 11, 22, 12, 0);
-        for (var i = 0; i < Cases; i++)
+        for (var i = 0; i < LeadCases; i++)
         {
             var bytes = MutateBytes(Encoding.UTF8.GetBytes(lines[i % lines.Length]), random);
             var outcome = EvaluateCommand.Process(policy, bytes, i + 1, at, EvaluationOptions.Default);

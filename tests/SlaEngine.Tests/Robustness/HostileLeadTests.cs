@@ -170,6 +170,12 @@ public sealed class HostileLeadTests
         var compareLines = Lines(compareOut);
         Assert.Equal(errors, compareLines[..^1].Select(ErrorOf));
         Assert.Equal(valid, JsonDocument.Parse(compareLines[^1]).RootElement.GetProperty("totals").GetProperty("leads").GetInt32());
+
+        var (timelineCode, timelineOut, _) = Run("timeline", "--policy", RankBands, "--at", At, "--leads", file.Path);
+        Assert.Equal(3, timelineCode);
+        var timelineLines = Lines(timelineOut).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(lines.Count, timelineLines.Count);
+        Assert.Equal(errors, timelineLines.Where(l => l.TryGetProperty("error", out _)).Select(l => ErrorOf(l.GetRawText())));
     }
 
     [Fact]

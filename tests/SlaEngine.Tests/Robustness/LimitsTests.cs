@@ -107,7 +107,7 @@ public sealed class LimitsTests
 
         Assert.Equal(3, code);
         Assert.Equal(
-            "{\"line\":1,\"error\":{\"code\":\"SLA0801\",\"message\":\"Business-time arithmetic is supported for instants from 1700 to 2499.\"}}\n"
+            "{\"line\":1,\"error\":{\"code\":\"SLA0801\",\"message\":\"the result falls outside the years business time supports (1700–2499)\"}}\n"
             + "{\"result\":\"2026-11-20T16:30:00.1234567Z\",\"line\":2}\n", // 100 ns precision: the nanoseconds are dropped
             stdout);
     }
@@ -119,7 +119,7 @@ public sealed class LimitsTests
 
         Assert.Equal(3, code);
         Assert.Empty(stdout);
-        Assert.Equal("slaengine due: Business-time arithmetic is supported for instants from 1700 to 2499.\n", stderr);
+        Assert.Equal("slaengine due: the deadline falls outside the years business time supports (1700–2499)\n", stderr);
     }
 
     private static string Replace(string condition) =>

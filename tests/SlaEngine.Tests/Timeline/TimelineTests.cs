@@ -129,6 +129,19 @@ public sealed class TimelineTests
     }
 
     [Fact]
+    public void TryTimeline_UnknownPinnedTier_IsTheLeadsErrorValue()
+    {
+        var lead = WorkedExample.Lead with { Assigned = new LeadAssignment { Tier = "platinum", Team = null } };
+        var result = WorkedExample.Policy.TryTimeline(lead, WorkedExample.At);
+        Assert.False(result.Success);
+        Assert.Equal(SlaEngine.Diagnostics.DiagnosticCodes.LeadUnknownAssignment, result.Error.Code);
+        Assert.Equal("L-42", result.LeadId);
+        Assert.Throws<InvalidLeadException>(() => WorkedExample.Policy.Timeline(lead, WorkedExample.At));
+        Assert.True(WorkedExample.Policy.TryTimeline(WorkedExample.Lead, WorkedExample.At).TryGetValue(out var timeline));
+        Assert.Equal(5, timeline.Transitions.Length);
+    }
+
+    [Fact]
     public void Timeline_UntilBeforeAt_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => WorkedExample.Policy.Timeline(WorkedExample.Lead, WorkedExample.At, WorkedExample.At - Duration.FromSeconds(1)));

@@ -1,3 +1,4 @@
+using SlaEngine.Diagnostics;
 using NodaTime;
 using SlaEngine.Policies;
 
@@ -22,28 +23,55 @@ public static class SlaPolicyTimelineExtensions
     /// <returns>The timeline.</returns>
     /// <exception cref="InvalidLeadException">The lead pins a tier or team the policy does not define.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="until"/> is before <paramref name="at"/>, or a deadline falls outside the calendar's supported years (1700–2499).</exception>
-    public static LeadTimeline Timeline(this SlaPolicy policy, LeadSnapshot lead, Instant at, Instant? until = null)
+    public static LeadTimeline Timeline(this SlaPolicy policy, LeadSnapshot lead, Instant at, Instant? until = null) =>
+        policy.TryTimeline(lead, at, until).GetValueOrThrow();
+
+    /// <summary>
+    /// Computes the lead's timeline like <see cref="Timeline"/>, with the lead's expected failures as values: a pinned
+    /// tier or team the policy does not define, data that does not match the policy (when strict), an instant or a
+    /// deadline outside the supported years.
+    /// </summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="lead">The lead snapshot.</param>
+    /// <param name="at">The instant the timeline starts after.</param>
+    /// <param name="until">The last instant included; default <paramref name="at"/> + 366 days of 24 hours.</param>
+    /// <param name="options">The options; only <see cref="EvaluationOptions.Strict"/> matters here.</param>
+    /// <returns>The timeline, or the lead's error.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="until"/> is before <paramref name="at"/>.</exception>
+    public static LeadTimelineResult TryTimeline(this SlaPolicy policy, LeadSnapshot lead, Instant at, Instant? until = null, EvaluationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(lead);
-        if (policy.CheckAssignment(lead) is { } problem)
-        {
-            throw new InvalidLeadException(problem);
-        }
-
         var end = until ?? at + DefaultHorizon;
         if (end < at)
         {
             throw new ArgumentOutOfRangeException(nameof(until), "The end of a timeline must not be before its start.");
         }
 
-        var walk = new TimelineWalk(policy, lead, at, end, TimelineStart);
-        var transitions = new List<SlaTransition>();
-        while (walk.Next(transitions))
+        if (policy.CheckAssignment(lead) is { } problem)
         {
+            return LeadTimelineResult.ForError(problem);
         }
 
-        return new LeadTimeline(lead.Id, at, end, [.. transitions]);
+        if (SlaPolicyEvaluationExtensions.CheckData(policy, lead, at, options?.Strict ?? false, out var effective, out _) is { } dataProblem)
+        {
+            return LeadTimelineResult.ForError(dataProblem);
+        }
+
+        try
+        {
+            var walk = new TimelineWalk(policy, effective, at, end, TimelineStart);
+            var transitions = new List<SlaTransition>();
+            while (walk.Next(transitions))
+            {
+            }
+
+            return LeadTimelineResult.ForValue(new LeadTimeline(lead.Id, at, end, [.. transitions]));
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return LeadTimelineResult.ForError(new LeadError(DiagnosticCodes.LeadValueOutOfRange, "a deadline of the lead's timeline falls outside the years business time supports") { LeadId = lead.Id });
+        }
     }
 
     private static readonly EvaluationOptions TimelineStart = new() { IncludeTrace = false, IncludeNextChange = false, VerdictOnly = true };

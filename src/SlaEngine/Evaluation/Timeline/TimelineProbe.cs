@@ -78,12 +78,31 @@ internal sealed class TimelineProbe
     /// <summary>A milestone not yet breached is breached from the first whole second after the first instant at or after its due at which its clock runs.</summary>
     internal void OfferBreach(string milestone, int index, SlaClock clock, Instant due)
     {
-        var running = NextRunning(clock, due);
-        Add(WholeSeconds.After(running), milestone, index, MilestoneStatus.Breached);
+        try
+        {
+            var running = NextRunning(clock, due);
+            Add(WholeSeconds.After(running), milestone, index, MilestoneStatus.Breached);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // The clock runs again only past the calendar's supported years: no change to schedule.
+        }
     }
 
     /// <summary>A pending milestone turns at risk once the time left on its clock is at most <paramref name="warn"/>.</summary>
     internal void OfferAtRisk(string milestone, int index, SlaClock clock, Instant from, Instant due, Duration warn)
+    {
+        try
+        {
+            ScheduleAtRisk(milestone, index, clock, from, due, warn);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // Past the calendar's supported years: no change to schedule.
+        }
+    }
+
+    private void ScheduleAtRisk(string milestone, int index, SlaClock clock, Instant from, Instant due, Duration warn)
     {
         var budget = clock.Measure(from, due);
         var used = budget - warn;
@@ -166,6 +185,7 @@ internal sealed class TimelineProbe
         return current with
         {
             At = at,
+            Score = null, // the score has moved since; the walk computes it again when it needs it
             Milestones = milestones?.ToImmutable() ?? current.Milestones,
             Escalations = rungs?.ToImmutable() ?? current.Escalations,
         };

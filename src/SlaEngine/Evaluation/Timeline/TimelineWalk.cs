@@ -24,7 +24,7 @@ internal sealed class TimelineWalk
     private readonly Instant _until;
     private readonly TimeDependence _dependence;
     private readonly TimelineProbe _probe;
-    private readonly LeadConditionScope _scope;
+    private LeadConditionScope? _scopeField;
     private readonly double[]?[] _criticalValues;
     private readonly long[] _codes;
     private string? _keyPrefix;
@@ -38,7 +38,6 @@ internal sealed class TimelineWalk
         _until = until;
         _dependence = policy.TimeDependence;
         _probe = new TimelineProbe(at);
-        _scope = new LeadConditionScope(lead, at);
         var quantities = (_dependence.Score is null ? 0 : 1) + _dependence.DaysSince.Length;
         _criticalValues = new double[]?[quantities];
         _codes = new long[quantities];
@@ -58,6 +57,8 @@ internal sealed class TimelineWalk
 
     /// <summary>Gets what the last instant stepped to was computed from, for the explanation trace.</summary>
     internal string? Source { get; private set; }
+
+    private LeadConditionScope Scope => _scopeField ??= new LeadConditionScope(_lead, At);
 
     private string KeyPrefix => _keyPrefix ??= string.Concat(_lead.Id, "|", _policy.Id, "@", _policy.Version.ToString(CultureInfo.InvariantCulture), "|");
 
@@ -272,10 +273,10 @@ internal sealed class TimelineWalk
             double atA, atB;
             if (rule.When is { } when)
             {
-                _scope.At = a;
-                atA = when.Evaluate(_scope) ? rule.Points : 0;
-                _scope.At = b;
-                atB = when.Evaluate(_scope) ? rule.Points : 0;
+                Scope.At = a;
+                atA = when.Evaluate(Scope) ? rule.Points : 0;
+                Scope.At = b;
+                atB = when.Evaluate(Scope) ? rule.Points : 0;
             }
             else
             {
@@ -327,7 +328,8 @@ internal sealed class TimelineWalk
             }
 
             active |= decaying && _criticalValues[index]!.Length > 0;
-            _codes[index] = Code(_criticalValues[index]!, ScoreAt(t));
+            // The evaluation at `t` computed the score already (unless the lead is excluded).
+            _codes[index] = Code(_criticalValues[index]!, t == Current.At && Current.Score is { } known ? known : ScoreAt(t));
             index++;
         }
 
@@ -371,14 +373,14 @@ internal sealed class TimelineWalk
 
     private double ScoreAt(Instant s)
     {
-        _scope.At = s;
-        return LeadEvaluator.Score(_policy, _lead, s, _scope, null);
+        Scope.At = s;
+        return LeadEvaluator.Score(_policy, _lead, s, Scope, null);
     }
 
     private double? DaysSinceAt(string name, Instant s)
     {
-        _scope.At = s;
-        var value = ConditionEmitter.DaysSince(_scope, name);
+        Scope.At = s;
+        var value = ConditionEmitter.DaysSince(Scope, name);
         return value.Kind == LeadValueKind.Number ? value.AsNumber : null;
     }
 
