@@ -167,7 +167,7 @@ internal static class MonitorEndpoints
         }
         catch (JsonException e)
         {
-            error = string.Create(CultureInfo.InvariantCulture, $"not valid JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}: {e.Message.Split(" LineNumber:")[0]}");
+            error = string.Create(CultureInfo.InvariantCulture, $"not valid JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}");
             return false;
         }
     }

@@ -122,12 +122,19 @@ internal static class Program
         return ExitUsage;
     }
 
+    /// <summary>A parse error's text (System.CommandLine's own words, not an exception's) on one line.</summary>
+    private static string OneLine(System.CommandLine.Parsing.ParseError error)
+    {
+        var text = error.Message;
+        return text.Replace("\n", " ", StringComparison.Ordinal).Replace("\t", string.Empty, StringComparison.Ordinal);
+    }
+
     private static int UsageError(CliContext context, ParseResult result)
     {
         var command = result.CommandResult.Command;
         var message = result.UnmatchedTokens.Count > 0
             ? Unrecognized(command, result.UnmatchedTokens[0])
-            : result.Errors[0].Message.Replace("\n", " ", StringComparison.Ordinal).Replace("\t", string.Empty, StringComparison.Ordinal);
+            : OneLine(result.Errors[0]);
         return UsageError(context, command, message);
     }
 

@@ -334,7 +334,11 @@ public sealed partial class SlaMonitor : IAsyncDisposable, IDisposable
             SlaStart = slaStart,
             NextChangeAt = now + Options.UnevaluableRetry,
             ProblemCode = code,
-            Problem = e.Message.Split(" (Parameter", 2)[0],
+            Problem = e is InvalidLeadException known
+                ? known.Error.Message
+                : code == MonitorErrorCodes.OutOfRange
+                    ? "a deadline of the lead falls outside the years business time supports (1700-2499)"
+                    : "the lead cannot be evaluated under its policy",
         };
     }
 

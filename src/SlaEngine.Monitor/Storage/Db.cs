@@ -22,7 +22,7 @@ internal static class Db
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.Add(SqlDialect.Parameter(command, name, value));
+            command.Parameters.Add(SqlDialect.NewParameter(command, name, value));
         }
 
         return command;

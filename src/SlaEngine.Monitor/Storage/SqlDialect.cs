@@ -88,7 +88,7 @@ internal abstract class SqlDialect
             {
                 mark.Transaction = transaction;
                 mark.CommandText = $"INSERT INTO sla_schema (version, applied_at) VALUES (@version, {DbNowMilliseconds})";
-                mark.Parameters.Add(Parameter(mark, "@version", version));
+                mark.Parameters.Add(NewParameter(mark, "@version", version));
                 await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
@@ -97,7 +97,7 @@ internal abstract class SqlDialect
     }
 
     /// <summary>Creates a parameter (null becomes <see cref="DBNull"/>).</summary>
-    internal static DbParameter Parameter(DbCommand command, string name, object? value)
+    internal static DbParameter NewParameter(DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;

@@ -110,7 +110,7 @@ internal sealed class SqliteDialect : SqlDialect
             await using var mark = connection.CreateCommand();
             mark.Transaction = transaction;
             mark.CommandText = $"INSERT INTO sla_schema (version, applied_at) VALUES (@version, {DbNowMilliseconds})";
-            mark.Parameters.Add(Parameter(mark, "@version", version));
+            mark.Parameters.Add(NewParameter(mark, "@version", version));
             await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
