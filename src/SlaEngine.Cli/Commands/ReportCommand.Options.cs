@@ -15,7 +15,7 @@ internal static partial class ReportCommand
         var leads = CliOptions.Leads(required: true);
         var by = new Option<string>("--by") { Description = "Also group by tier or by team." };
         by.AcceptOnlyFromAmong("tier", "team");
-        var format = CliOptions.Format("json", "table");
+        var format = CliOptions.Format("json", "table", "html");
         var checkGoals = CliOptions.Flag("--check-goals", "Exit 4 when a goal of the policy is not met (for CI).");
         var strict = CliOptions.Flag("--strict", "Lead data that does not match the policy's fields is the lead's error, not a warning.");
         var zone = CliOptions.Zone("Show instants in this zone: utc (default), calendar (the policy's first calendar) or an IANA id.");
@@ -34,7 +34,7 @@ internal static partial class ReportCommand
                 result.GetValue(format) == "table",
                 result.GetValue(checkGoals),
                 result.GetValue(strict),
-                result.GetValue(zone)!) with { Input = map.Read(result) },
+                result.GetValue(zone)!) with { Input = map.Read(result), Html = result.GetValue(format) == "html" },
             context));
         return command.WithHelp(
             """
@@ -56,5 +56,9 @@ internal static partial class ReportCommand
     }
 
     /// <summary>What the command line asked for.</summary>
-    internal sealed record Settings(string PolicyPath, Instant At, string LeadsPath, ReportGrouping Grouping, bool Table, bool CheckGoals, bool Strict, TimeZoneChoice Zone, MapInput? Input = null);
+    internal sealed record Settings(string PolicyPath, Instant At, string LeadsPath, ReportGrouping Grouping, bool Table, bool CheckGoals, bool Strict, TimeZoneChoice Zone, MapInput? Input = null)
+    {
+        /// <summary>Gets a value indicating whether the report is written as a self-contained HTML page.</summary>
+        internal bool Html { get; init; }
+    }
 }

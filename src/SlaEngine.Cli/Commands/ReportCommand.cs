@@ -48,7 +48,11 @@ internal static partial class ReportCommand
         progress?.Dispose(); // removed before the report is printed
 
         var report = builder.Build();
-        if (settings.Table)
+        if (settings.Html)
+        {
+            Pictures.ComplianceReportPage.Write(stdout, report);
+        }
+        else if (settings.Table)
         {
             ReportTables.Write(Terminal.Out(context), report, settings.Zone, policy, context.OutIsTerminal);
         }

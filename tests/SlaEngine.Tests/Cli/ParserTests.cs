@@ -403,6 +403,7 @@ public sealed class ParserTests
         ["--verbose"] = "true",
         ["--check-goals"] = "true",
         ["--strict"] = "true",
+        ["--out"] = "out",
         ["--until"] = "2026-12-10T20:00:00Z",
         ["--map"] = "m.yaml",
         ["--touches"] = "t.csv",
@@ -418,6 +419,11 @@ public sealed class ParserTests
             foreach (var option in command.Options.Where(o => o is not System.CommandLine.Help.HelpOption))
             {
                 Assert.True(SampleValues.TryGetValue(option.Name, out var value), $"no sample value for {command.Name} {option.Name}");
+                if (command.Name == "timeline" && option.Name == "--format")
+                {
+                    value = "html";
+                }
+
                 var others = Required(command.Name).ToList();
                 if (others.IndexOf(option.Name) is >= 0 and var at)
                 {
