@@ -60,7 +60,7 @@ public static class LeadSnapshotJson
             for (var i = 0; i < n; i++)
             {
                 writer.WritePropertyName(sorted[i].Key);
-                WriteValue(writer, sorted[i].Value);
+                sorted[i].Value.WriteTo(writer);
             }
 
             Array.Clear(sorted, 0, n);
@@ -215,34 +215,6 @@ public static class LeadSnapshotJson
         {
             text[at] = (byte)('0' + (value / 10));
             text[at + 1] = (byte)('0' + (value % 10));
-        }
-    }
-
-    private static void WriteValue(Utf8JsonWriter writer, LeadValue value)
-    {
-        switch (value.Kind)
-        {
-            case LeadValueKind.Null:
-                writer.WriteNullValue();
-                break;
-            case LeadValueKind.Boolean:
-                writer.WriteBooleanValue(value.AsBoolean);
-                break;
-            case LeadValueKind.Number:
-                writer.WriteNumberValue(value.AsNumber);
-                break;
-            case LeadValueKind.String:
-                writer.WriteStringValue(value.AsString);
-                break;
-            default:
-                writer.WriteStartArray();
-                foreach (var item in value.AsList)
-                {
-                    WriteValue(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
         }
     }
 

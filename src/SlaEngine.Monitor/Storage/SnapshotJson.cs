@@ -35,7 +35,7 @@ internal static class SnapshotJson
             foreach (var pair in lead.Attributes.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 w.WritePropertyName(pair.Key);
-                WriteValue(w, pair.Value);
+                pair.Value.WriteTo(w);
             }
 
             w.WriteEndObject();
@@ -110,32 +110,4 @@ internal static class SnapshotJson
         DispositionOutcome.Defer => "defer",
         _ => "recycle",
     };
-
-    private static void WriteValue(Utf8JsonWriter w, LeadValue value)
-    {
-        switch (value.Kind)
-        {
-            case LeadValueKind.Null:
-                w.WriteNullValue();
-                break;
-            case LeadValueKind.Boolean:
-                w.WriteBooleanValue(value.AsBoolean);
-                break;
-            case LeadValueKind.Number:
-                w.WriteNumberValue(value.AsNumber);
-                break;
-            case LeadValueKind.String:
-                w.WriteStringValue(value.AsString);
-                break;
-            default:
-                w.WriteStartArray();
-                foreach (var item in value.AsList)
-                {
-                    WriteValue(w, item);
-                }
-
-                w.WriteEndArray();
-                break;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.Json;
 
 namespace SlaEngine.Conditions;
 
@@ -142,4 +143,36 @@ public readonly struct LeadValue : IEquatable<LeadValue>
 
     private InvalidOperationException WrongKind(LeadValueKind wanted) =>
         new(string.Create(CultureInfo.InvariantCulture, $"The value is {Kind}, not {wanted}."));
+
+    /// <summary>Writes the value as JSON: null, a boolean, a number, a string or an array of values.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> is null.</exception>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        switch (Kind)
+        {
+            case LeadValueKind.Null:
+                writer.WriteNullValue();
+                break;
+            case LeadValueKind.Boolean:
+                writer.WriteBooleanValue(AsBoolean);
+                break;
+            case LeadValueKind.Number:
+                writer.WriteNumberValue(AsNumber);
+                break;
+            case LeadValueKind.String:
+                writer.WriteStringValue(AsString);
+                break;
+            default:
+                writer.WriteStartArray();
+                foreach (var item in AsList)
+                {
+                    item.WriteTo(writer);
+                }
+
+                writer.WriteEndArray();
+                break;
+        }
+    }
 }

@@ -264,7 +264,7 @@ public static class EvaluationJson
                     foreach (var (key, value) in t.Values)
                     {
                         writer.WritePropertyName(key);
-                        WriteValue(writer, value);
+                        value.WriteTo(writer);
                     }
 
                     writer.WriteEndObject();
@@ -305,34 +305,6 @@ public static class EvaluationJson
         MilestoneStatus.Breached => "breached",
         _ => "not_applicable",
     };
-
-    internal static void WriteValue(Utf8JsonWriter writer, LeadValue value)
-    {
-        switch (value.Kind)
-        {
-            case LeadValueKind.Null:
-                writer.WriteNullValue();
-                break;
-            case LeadValueKind.Boolean:
-                writer.WriteBooleanValue(value.AsBoolean);
-                break;
-            case LeadValueKind.Number:
-                writer.WriteNumberValue(value.AsNumber);
-                break;
-            case LeadValueKind.String:
-                writer.WriteStringValue(value.AsString);
-                break;
-            default:
-                writer.WriteStartArray();
-                foreach (var item in value.AsList)
-                {
-                    WriteValue(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-        }
-    }
 
     private static void WriteInstant(Utf8JsonWriter writer, string name, Instant? instant)
     {
