@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace SlaEngine.Monitor.Hosting;
@@ -7,48 +7,29 @@ namespace SlaEngine.Monitor.Hosting;
 /// Runs the scheduler: batches of due leads until none is due, then a nap of
 /// <see cref="SlaMonitorOptions.PollInterval"/>. Reads the monitor's status every few seconds for the gauges.
 /// </summary>
-internal sealed partial class SchedulerService(SlaMonitor monitor, ILogger<SchedulerService> logger) : BackgroundService
+internal sealed partial class SchedulerService(SlaMonitor monitor, ILogger<SchedulerService> logger) : PollingService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private static readonly TimeSpan StatusEvery = TimeSpan.FromSeconds(10);
+
+    private readonly Stopwatch _watch = Stopwatch.StartNew();
+
+    private TimeSpan? _lastStatus;
+
+    protected override TimeSpan PollInterval => monitor.Options.PollInterval;
+
+    protected override async Task<bool> RunBatchAsync(CancellationToken cancellationToken)
     {
-        var statusEvery = TimeSpan.FromSeconds(10);
-        TimeSpan? lastStatus = null;
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (!stoppingToken.IsCancellationRequested)
+        if (_lastStatus is null || _watch.Elapsed - _lastStatus.Value >= StatusEvery)
         {
-            try
-            {
-                if (lastStatus is null || watch.Elapsed - lastStatus.Value >= statusEvery)
-                {
-                    await monitor.GetStatusAsync(stoppingToken).ConfigureAwait(false);
-                    lastStatus = watch.Elapsed;
-                }
-
-                if (await monitor.RunDueAsync(stoppingToken).ConfigureAwait(false) >= monitor.Options.BatchSize)
-                {
-                    continue;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The database may be down for a moment; the leases expire and the work is taken again.
-                LogFailure(e);
-            }
-
-            try
-            {
-                await Task.Delay(monitor.Options.PollInterval, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            await monitor.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+            _lastStatus = _watch.Elapsed;
         }
+
+        return await monitor.RunDueAsync(cancellationToken).ConfigureAwait(false) >= monitor.Options.BatchSize;
     }
+
+    // The database may be down for a moment; the leases expire and the work is taken again.
+    protected override void OnFailure(Exception exception) => LogFailure(exception);
 
     [LoggerMessage(EventId = 30, Level = LogLevel.Error, Message = "The SLA monitor's scheduler failed a batch; it retries after the poll interval")]
     private partial void LogFailure(Exception exception);
