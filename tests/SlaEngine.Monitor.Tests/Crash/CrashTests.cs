@@ -1,18 +1,18 @@
 using System.Globalization;
-using Npgsql;
 using SlaEngine.Monitor.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace SlaEngine.Monitor.Tests.Crash;
 
 /// <summary>
-/// Exactly once under crashes and across processes. The lead count defaults to what keeps the test run short; set
-/// SLAENGINE_MONITOR_CRASH_LEADS (for example 10000) for the long run.
+/// Exactly once under crashes and across processes. The lead count defaults to what keeps the test run short (1,000 on
+/// SQLite, 2,000 on PostgreSQL); set SLAENGINE_MONITOR_CRASH_LEADS (for example 10000) for the long run. Either way
+/// the clock runs four days in about 13 seconds and processes are killed about every 1.6 seconds.
 /// </summary>
 [Collection(DatabaseCollection.Name)]
 public sealed class CrashTests(PostgresCluster cluster, ITestOutputHelper output)
 {
-    private static int Leads(int fallback) =>
+    internal static int Leads(int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable("SLAENGINE_MONITOR_CRASH_LEADS"), CultureInfo.InvariantCulture, out var n) ? n : fallback;
 
     [Fact]
@@ -29,17 +29,16 @@ public sealed class CrashTests(PostgresCluster cluster, ITestOutputHelper output
 
         var result = await scenario.RunAsync();
 
-        result.AssertExactlyOnce(output);
+        result.AssertExactlyOnce(output, minimumKills: 5);
     }
 
     [Fact]
     public async Task PostgreSql_ThreeProcessesKilledAtRandomMoments_ShareTheWorkAndRecordEachTransitionOnce()
     {
-        var connection = await cluster.CreateDatabaseAsync();
         var scenario = new CrashScenario
         {
             Provider = "postgres",
-            ConnectionString = connection,
+            ConnectionString = await cluster.CreateDatabaseAsync(),
             Leads = Leads(2000),
             Processes = 3,
             Output = output,
@@ -47,19 +46,9 @@ public sealed class CrashTests(PostgresCluster cluster, ITestOutputHelper output
 
         var result = await scenario.RunAsync();
 
-        result.AssertExactlyOnce(output);
-        var byProcess = new Dictionary<string, long>();
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT recorded_by, COUNT(*) FROM sla_transitions WHERE recorded_by LIKE 'p%' GROUP BY recorded_by", db);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            byProcess[reader.GetString(0)] = reader.GetInt64(1);
-        }
-
-        output.WriteLine("recorded by process: " + string.Join(", ", byProcess.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}")));
-        Assert.Equal(["p1", "p2", "p3"], byProcess.Keys.Order());
-        Assert.All(byProcess.Values, n => Assert.True(n >= result.Recorded.Count / 20, $"work not spread: {string.Join(", ", byProcess)}"));
+        result.AssertExactlyOnce(output, minimumKills: 5);
+        // Killed and restarted at random, a process loses its share while it is down and its leases wait to expire:
+        // here each must still have done a real part of the work. Scheduling/ScaleOutTests asserts the even spread.
+        result.AssertSpread(0.10);
     }
 }

@@ -100,11 +100,15 @@ internal sealed class ChildProcess : IDisposable
     }
 
     /// <summary>SIGKILL: the process dies at once, wherever it is.</summary>
+    /// <remarks>
+    /// The children are single processes (<c>dotnet X.dll</c>), so only the process itself is killed: walking the
+    /// process tree first reads all of /proc and delays the signal by milliseconds, in which a batch can finish.
+    /// </remarks>
     public void Kill()
     {
         try
         {
-            _process.Kill(entireProcessTree: true);
+            _process.Kill();
         }
         catch (InvalidOperationException)
         {
