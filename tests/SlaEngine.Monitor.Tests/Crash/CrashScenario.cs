@@ -41,6 +41,9 @@ internal sealed class CrashScenario
     /// <summary>Gets whether processes are killed at random moments (false: the scale-out run, no crash).</summary>
     internal bool KillAtRandom { get; init; } = true;
 
+    /// <summary>Gets SQLite's durability in the child processes: <c>full</c> (the default) or <c>normal</c>.</summary>
+    internal string SqliteSync { get; init; } = "full";
+
     /// <summary>Gets the scheduler's batch size in the child processes.</summary>
     internal int BatchSize { get; init; } = 100;
 
@@ -87,7 +90,7 @@ internal sealed class CrashScenario
             [
                 "run", "--provider", Provider, "--database", ConnectionString, "--policies", directory, "--clock", clockPath,
                 "--webhook", receiver.Url.ToString(), "--secret", receiver.Secret, "--instance", Instance(index, ++incarnations[index]),
-                "--lease-ms", "4000", "--batch", BatchSize.ToString(CultureInfo.InvariantCulture),
+                "--lease-ms", "4000", "--batch", BatchSize.ToString(CultureInfo.InvariantCulture), "--sqlite-sync", SqliteSync,
             ],
             "ready");
         var children = new ChildProcess[Processes];

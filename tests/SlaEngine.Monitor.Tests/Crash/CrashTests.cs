@@ -15,8 +15,11 @@ public sealed class CrashTests(PostgresCluster cluster, ITestOutputHelper output
     internal static int Leads(int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable("SLAENGINE_MONITOR_CRASH_LEADS"), CultureInfo.InvariantCulture, out var n) ? n : fallback;
 
-    [Fact]
-    public async Task Sqlite_ProcessKilledAtRandomMoments_EveryPredictedTransitionRecordedAndDeliveredOnce()
+    /// <summary>With <c>synchronous=FULL</c> (the default) and <c>NORMAL</c>: both must survive a crash of the process.</summary>
+    [Theory]
+    [InlineData("full")]
+    [InlineData("normal")]
+    public async Task Sqlite_ProcessKilledAtRandomMoments_EveryPredictedTransitionRecordedAndDeliveredOnce(string durability)
     {
         var scenario = new CrashScenario
         {
@@ -25,6 +28,7 @@ public sealed class CrashTests(PostgresCluster cluster, ITestOutputHelper output
             Leads = Leads(1000),
             Processes = 1,
             Output = output,
+            SqliteSync = durability,
         };
 
         var result = await scenario.RunAsync();
