@@ -125,7 +125,7 @@ public sealed partial class SlaMonitor : IAsyncDisposable, IDisposable
                 new LeadSnapshot(row.Id), row.PolicyId, row.SlaStart, row.NextChangeAt, row.EvaluatedAt, null, [], MonitorErrorCodes.EvaluationFailed, $"the stored snapshot cannot be read: {unreadable}");
         }
 
-        var outcome = Evaluate(row.PolicyId, snapshot, row.SlaStart, now, now, EvaluationOptions.Default);
+        var outcome = Evaluate(row.PolicyId, snapshot, row.SlaStart, now, now, EvaluationOptions.WithTrace);
         return new MonitoredLead(
             snapshot, row.PolicyId, outcome.SlaStart, row.NextChangeAt, row.EvaluatedAt, outcome.Evaluation, outcome.Ahead, outcome.ProblemCode, outcome.Problem);
     }
