@@ -79,8 +79,8 @@ public static class SlaPolicyTimelineExtensions
     /// <summary>Evaluates and finds the first change after <paramref name="at"/> (the evaluation's next change).</summary>
     internal static LeadEvaluation WithNextChange(SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options)
     {
-        var walk = new TimelineWalk(policy, lead, at, at + DefaultHorizon, options);
         var explain = options.IncludeTrace;
+        var walk = new TimelineWalk(policy, lead, at, at + DefaultHorizon, options, firstChangeOnly: !explain);
         var items = explain ? new List<SlaTransition>() : null;
         var first = walk.First;
         if (!walk.Next(items, explain))

@@ -30,14 +30,23 @@ internal sealed class TimelineWalk
     private string? _keyPrefix;
     private bool _certain;
 
-    internal TimelineWalk(SlaPolicy policy, LeadSnapshot lead, Instant at, Instant until, EvaluationOptions options)
+    /// <param name="policy">The policy.</param>
+    /// <param name="lead">The lead.</param>
+    /// <param name="at">The instant the walk starts from.</param>
+    /// <param name="until">The horizon.</param>
+    /// <param name="options">The options of the first evaluation.</param>
+    /// <param name="firstChangeOnly">
+    /// True when only the instant of the first change is wanted, without its items (an evaluation's
+    /// <c>next_change_at</c>): the probe then keeps only the earliest scheduled instant, not the schedule.
+    /// </param>
+    internal TimelineWalk(SlaPolicy policy, LeadSnapshot lead, Instant at, Instant until, EvaluationOptions options, bool firstChangeOnly = false)
     {
         _policy = policy;
         _lead = lead;
         _start = lead.MqlAt ?? at;
         _until = until;
         _dependence = policy.TimeDependence;
-        _probe = new TimelineProbe(at);
+        _probe = new TimelineProbe(at, keepSchedule: !firstChangeOnly);
         var quantities = (_dependence.Score is null ? 0 : 1) + _dependence.DaysSince.Length;
         _criticalValues = quantities == 0 ? [] : new double[]?[quantities];
         _codes = quantities == 0 ? [] : new long[quantities];
