@@ -13,7 +13,12 @@ internal static class ApiErrors
     public static IResult BadRequest(string code, string message, string? id = null) =>
         Results.Json(new { Id = id, Error = new { Code = code, Message = message } }, statusCode: StatusCodes.Status400BadRequest);
 
-    /// <summary>A 404 response for an unknown policy or version.</summary>
-    public static IResult NotFound(string message) =>
-        Results.Json(new { Error = new { Code = "not_found", Message = message } }, statusCode: StatusCodes.Status404NotFound);
+    /// <summary>A 404 response for an unknown policy, version or lead; with the lead's id when it is about one.</summary>
+    public static IResult NotFound(string message, string? id = null) => id is null
+        ? Results.Json(new { Error = new { Code = "not_found", Message = message } }, statusCode: StatusCodes.Status404NotFound)
+        : Results.Json(new { Id = id, Error = new { Code = "not_found", Message = message } }, statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>A 422 response for a stored lead that cannot be evaluated (so it cannot be drawn), with the monitor's problem code.</summary>
+    public static IResult Unprocessable(string code, string message, string id) =>
+        Results.Json(new { Id = id, Error = new { Code = code, Message = message } }, statusCode: StatusCodes.Status422UnprocessableEntity);
 }

@@ -20,6 +20,7 @@ public sealed class WebHostFixture : IAsyncLifetime
     {
         var directory = MonitorHarness.TempDirectory();
         await File.WriteAllTextAsync(Path.Combine(directory, "monitor-test.yaml"), TestPolicies.Standard());
+        await File.WriteAllTextAsync(Path.Combine(directory, "ranked.yaml"), TestPolicies.Ranked());   // only the report tests store leads under it
         int port;
         using (var listener = new TcpListener(IPAddress.Loopback, 0))
         {
