@@ -1,4 +1,5 @@
 using SlaEngine.Evaluation;
+using SlaEngine.Monitor;
 
 namespace SlaEngine.Samples.WebHost;
 
@@ -18,7 +19,12 @@ internal static class ApiErrors
         ? Results.Json(new { Error = new { Code = "not_found", Message = message } }, statusCode: StatusCodes.Status404NotFound)
         : Results.Json(new { Id = id, Error = new { Code = "not_found", Message = message } }, statusCode: StatusCodes.Status404NotFound);
 
-    /// <summary>A 422 response for a stored lead that cannot be evaluated (so it cannot be drawn), with the monitor's problem code.</summary>
-    public static IResult Unprocessable(string code, string message, string id) =>
-        Results.Json(new { Id = id, Error = new { Code = code, Message = message } }, statusCode: StatusCodes.Status422UnprocessableEntity);
+    /// <summary>
+    /// A stored lead that cannot be evaluated, so it cannot be drawn, with the monitor's problem code: 404 when its policy
+    /// is not loaded, 422 when the lead is invalid for it.
+    /// </summary>
+    public static IResult LeadProblem(string code, string message, string id) =>
+        Results.Json(
+            new { Id = id, Error = new { Code = code, Message = message } },
+            statusCode: code == MonitorErrorCodes.PolicyNotLoaded ? StatusCodes.Status404NotFound : StatusCodes.Status422UnprocessableEntity);
 }

@@ -31,9 +31,9 @@ internal static class PictureEndpoints
             // The monitor's evaluation now (with the SLA start it fixed for a lead without mql_at) is what is drawn.
             if (lead.Evaluation is not { } evaluation || !store.Current.TryGet(lead.PolicyId, evaluation.PolicyVersion, out var policy))
             {
-                return lead.ProblemCode is MonitorErrorCodes.PolicyNotLoaded or null
-                    ? ApiErrors.NotFound($"policy '{lead.PolicyId}' of lead '{id}' is not loaded", id)
-                    : ApiErrors.Unprocessable(lead.ProblemCode, lead.Problem ?? "", id);
+                return lead.ProblemCode is { } code && lead.Problem is { } problem
+                    ? ApiErrors.LeadProblem(code, problem, id)
+                    : ApiErrors.LeadProblem(MonitorErrorCodes.PolicyNotLoaded, $"policy '{lead.PolicyId}' version {lead.Evaluation?.PolicyVersion} is no longer loaded", id);
             }
 
             Picture(response);

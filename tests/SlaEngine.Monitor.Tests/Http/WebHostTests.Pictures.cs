@@ -58,6 +58,27 @@ public sealed partial class WebHostTests
     }
 
     [Fact]
+    public async Task Pictures_PolicyNoLongerLoaded_Are404WithTheMonitorsCode()
+    {
+        using var put = await host.Client.PutAsync("leads/G-1?policy=gone", Json("{\"id\":\"G-1\",\"mql_at\":\"2026-11-16T09:00:00Z\"}"));
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        File.Delete(Path.Combine(host.PolicyDirectory, "gone.yaml"));
+        using var reload = await host.Client.PostAsync("policies/reload", null);
+        Assert.Equal(HttpStatusCode.OK, reload.StatusCode);
+
+        using var svg = await host.Client.GetAsync("leads/G-1/timeline.svg");
+        using var report = await host.Client.GetAsync("report.html?policy=gone");
+
+        Assert.Equal(HttpStatusCode.NotFound, svg.StatusCode);
+        using var svgError = JsonDocument.Parse(await svg.Content.ReadAsStringAsync());
+        Assert.Equal("G-1", svgError.RootElement.GetProperty("id").GetString());
+        Assert.Equal(MonitorErrorCodes.PolicyNotLoaded, svgError.RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, report.StatusCode);
+        using var reportError = JsonDocument.Parse(await report.Content.ReadAsStringAsync());
+        Assert.Contains("'gone'", reportError.RootElement.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReportHtml_CountsEveryStoredLeadOfThePolicy_ByTierAndByTeam()
     {
         // Only this test stores leads under 'ranked': two in tier fast (rank 80-100), one in tier slow.
