@@ -105,7 +105,7 @@ app.MapPost("/evaluate", async (HttpRequest request, IPolicyStore store, string?
         return ApiErrors.BadRequest(read.Error!);
     }
 
-    var options = explain == true ? EvaluationOptions.Default : EvaluationOptions.WithoutTrace;
+    var options = explain == true ? EvaluationOptions.WithTrace : EvaluationOptions.Default;
     var result = selected.TryEvaluate(lead, instant, options);
     if (!result.TryGetValue(out var evaluation))
     {

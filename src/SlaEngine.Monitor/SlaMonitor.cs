@@ -114,7 +114,7 @@ public sealed partial class SlaMonitor : IAsyncDisposable, IDisposable
             row = await ReadLeadAsync(connection, null, leadId, forUpdate: false, cancellationToken).ConfigureAwait(false);
         }
 
-        return row is null ? null : ToMonitoredLead(row, now, EvaluationOptions.Default);
+        return row is null ? null : ToMonitoredLead(row, now, EvaluationOptions.WithTrace);
     }
 
     /// <summary>Reads the feed of recorded transitions after a cursor, in recording order.</summary>

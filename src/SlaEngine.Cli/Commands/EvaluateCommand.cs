@@ -35,7 +35,7 @@ internal static partial class EvaluateCommand
 
         var (at, explain, stdout) = (settings.At, settings.Explain, context.Out);
         using var progress = ProgressDisplay.Start(context, "evaluate", source);
-        var options = (explain ? EvaluationOptions.Default : EvaluationOptions.WithoutTrace) with { Strict = settings.Strict };
+        var options = (explain ? EvaluationOptions.WithTrace : EvaluationOptions.Default) with { Strict = settings.Strict };
         if (settings.Table)
         {
             var table = new EvaluationTable(context, policy, settings.Zone, explain);
