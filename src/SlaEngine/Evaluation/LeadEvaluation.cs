@@ -67,10 +67,26 @@ public sealed record LeadEvaluation
     /// when nothing changes within 366 days or the evaluation was asked not to compute it
     /// (<see cref="EvaluationOptions.IncludeNextChange"/>). Evaluate again at this instant.
     /// </summary>
-    public Instant? NextChangeAt { get; init; }
+    public Instant? NextChangeAt
+    {
+        get => _nextChangeAt;
+        init => _nextChangeAt = value;
+    }
+
+    private Instant? _nextChangeAt;
 
     /// <summary>Gets the explanation trace (empty when tracing was switched off in <see cref="EvaluationOptions"/>).</summary>
     public ImmutableArray<TraceEntry> Trace { get; init; } = [];
+
+    /// <summary>
+    /// Sets <see cref="NextChangeAt"/> on an evaluation that was just built and not yet handed out (the walk that
+    /// finds it starts from this very evaluation), instead of copying the whole result for one field.
+    /// </summary>
+    internal LeadEvaluation SetNextChangeWhileBuilding(Instant? at)
+    {
+        _nextChangeAt = at;
+        return this;
+    }
 
     /// <summary>Finds a milestone by name.</summary>
     /// <param name="name">The milestone name.</param>

@@ -282,7 +282,7 @@ internal static class LeadEvaluator
 
         double? value = bands.ByScore
             ? score
-            : lead.Attributes.TryGetValue(bands.By, out var v) && v.Kind == LeadValueKind.Number ? v.AsNumber : null;
+            : lead.TryGetAttribute(bands.By, out var v) && v.Kind == LeadValueKind.Number ? v.AsNumber : null;
         return (value is { } x ? bands.Find(x) : null, value);
     }
 

@@ -362,7 +362,7 @@ internal static class LeadJsonReader
             }
 
             Instant? mqlAt = null;
-            ImmutableDictionary<string, LeadValue>? attributes = null;
+            KeyValuePair<string, LeadValue>[]? attributes = null;
             ImmutableArray<LeadEvent> events = [];
             ImmutableArray<LeadTouch> touches = [];
             var paused = PauseSchedule.Empty;
@@ -417,12 +417,12 @@ internal static class LeadJsonReader
             return new LeadSnapshot(Id)
             {
                 MqlAt = mqlAt,
-                Attributes = attributes ?? ImmutableDictionary<string, LeadValue>.Empty,
                 Events = events,
                 Touches = touches,
                 Paused = paused,
                 Disposition = disposition,
                 Assigned = assigned,
+                SortedAttributeEntries = attributes ?? [],
             };
         }
 
@@ -472,7 +472,7 @@ internal static class LeadJsonReader
             }
         }
 
-        private bool ReadAttributes(out ImmutableDictionary<string, LeadValue>? attributes)
+        private bool ReadAttributes(out KeyValuePair<string, LeadValue>[]? attributes)
         {
             attributes = null;
             if (_reader.TokenType != JsonTokenType.StartObject)
@@ -480,7 +480,9 @@ internal static class LeadJsonReader
                 return WrongType("attributes", "an object");
             }
 
-            var builder = ImmutableDictionary.CreateBuilder<string, LeadValue>(StringComparer.Ordinal);
+            // Collected inline and sorted by name once: the snapshot keeps this one array (no dictionary per lead).
+            var entries = default(SmallList<KeyValuePair<string, LeadValue>>);
+            HashSet<string>? names = null;
             while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
             {
                 var nameAt = _reader.TokenStartIndex;
@@ -489,7 +491,7 @@ internal static class LeadJsonReader
                     return false;
                 }
 
-                if (builder.ContainsKey(name))
+                if (IsDuplicate(ref entries, ref names, name))
                 {
                     Fail(DiagnosticCodes.LeadDuplicateKey, $"'attributes.{Shorten(name)}' is given twice", "attributes." + name, nameAt);
                     return false;
@@ -501,11 +503,40 @@ internal static class LeadJsonReader
                     return false;
                 }
 
-                builder.Add(name, value);
+                entries.Add(new KeyValuePair<string, LeadValue>(name, value));
             }
 
-            attributes = builder.ToImmutable();
+            attributes = entries.ToArray();
+            LeadSnapshot.SortEntries(attributes);
             return true;
+        }
+
+        /// <summary>Whether an attribute name was read already: a scan while there are few, a set once there are many.</summary>
+        private static bool IsDuplicate(ref SmallList<KeyValuePair<string, LeadValue>> entries, ref HashSet<string>? names, string name)
+        {
+            if (names is null && entries.Count < 16)
+            {
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    if (string.Equals(entries[i].Key, name, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (names is null)
+            {
+                names = new HashSet<string>(StringComparer.Ordinal);
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    names.Add(entries[i].Key);
+                }
+            }
+
+            return !names.Add(name);
         }
 
         private bool TryValue(FieldPath path, out LeadValue value)
@@ -539,7 +570,7 @@ internal static class LeadJsonReader
                     value = LeadValue.FromNumber(number);
                     return true;
                 case JsonTokenType.StartArray:
-                    var items = ImmutableArray.CreateBuilder<LeadValue>();
+                    var items = default(SmallList<LeadValue>);
                     var index = 0;
                     while (_reader.Read() && _reader.TokenType != JsonTokenType.EndArray)
                     {
@@ -566,7 +597,7 @@ internal static class LeadJsonReader
                 return WrongType("events", "an array");
             }
 
-            var builder = ImmutableArray.CreateBuilder<LeadEvent>();
+            var builder = default(SmallList<LeadEvent>);
             var index = 0;
             while (_reader.Read() && _reader.TokenType != JsonTokenType.EndArray)
             {
@@ -618,7 +649,7 @@ internal static class LeadJsonReader
                 return WrongType("touches", "an array");
             }
 
-            var builder = ImmutableArray.CreateBuilder<LeadTouch>();
+            var builder = default(SmallList<LeadTouch>);
             var index = 0;
             while (_reader.Read() && _reader.TokenType != JsonTokenType.EndArray)
             {
@@ -678,7 +709,7 @@ internal static class LeadJsonReader
                 return WrongType("paused", "an array");
             }
 
-            var intervals = new List<Interval>();
+            var intervals = default(SmallList<Interval>);
             var index = 0;
             while (_reader.Read() && _reader.TokenType != JsonTokenType.EndArray)
             {
@@ -719,7 +750,7 @@ internal static class LeadJsonReader
                 intervals.Add(new Interval(from.Value, to.Value));
             }
 
-            paused = PauseSchedule.Create(intervals);
+            paused = PauseSchedule.CreateFrom(intervals.ToImmutable());
             return true;
         }
 

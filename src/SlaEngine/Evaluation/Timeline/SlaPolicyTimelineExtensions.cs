@@ -87,7 +87,7 @@ public static class SlaPolicyTimelineExtensions
         {
             if (!explain)
             {
-                return first with { NextChangeAt = null };
+                return first.SetNextChangeWhileBuilding(null);
             }
 
             return first with
@@ -98,7 +98,7 @@ public static class SlaPolicyTimelineExtensions
 
         if (!explain)
         {
-            return first with { NextChangeAt = walk.At };
+            return first.SetNextChangeWhileBuilding(walk.At);
         }
 
         var changes = string.Join(", ", items!.Select(i => $"{i.Subject}.{i.Field} {i.FromJson} -> {i.ToJson}"));

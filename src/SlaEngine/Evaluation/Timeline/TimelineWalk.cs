@@ -39,8 +39,8 @@ internal sealed class TimelineWalk
         _dependence = policy.TimeDependence;
         _probe = new TimelineProbe(at);
         var quantities = (_dependence.Score is null ? 0 : 1) + _dependence.DaysSince.Length;
-        _criticalValues = new double[]?[quantities];
-        _codes = new long[quantities];
+        _criticalValues = quantities == 0 ? [] : new double[]?[quantities];
+        _codes = quantities == 0 ? [] : new long[quantities];
         First = LeadEvaluator.Evaluate(policy, lead, at, options, probe: _probe, startIfMissing: _start);
         Current = First;
         At = at;
@@ -395,7 +395,7 @@ internal sealed class TimelineWalk
         var values = new List<double>(quantity.Values);
         foreach (var name in quantity.Attributes)
         {
-            if (_lead.Attributes.TryGetValue(name, out var value) && value.Kind == LeadValueKind.Number && double.IsFinite(value.AsNumber))
+            if (_lead.TryGetAttribute(name, out var value) && value.Kind == LeadValueKind.Number && double.IsFinite(value.AsNumber))
             {
                 values.Add(value.AsNumber);
             }
