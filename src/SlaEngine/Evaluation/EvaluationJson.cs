@@ -98,7 +98,8 @@ public static class EvaluationJson
 
     /// <summary>
     /// Writes a lead's error line: <c>{"id":…,"error":{"code":…,"message":…,"line":N}}</c>, with <c>"id"</c> null when
-    /// the id could not be read.
+    /// the id could not be read, and <c>"location":"FILE:LINE:COLUMN"</c> after the message when the error has a
+    /// <see cref="LeadError.Location"/> (a row of a CSV export).
     /// </summary>
     /// <param name="writer">The writer.</param>
     /// <param name="error">The error.</param>
@@ -119,6 +120,11 @@ public static class EvaluationJson
         writer.WriteStartObject("error");
         writer.WriteString("code", error.Code);
         writer.WriteString("message", error.Message);
+        if (error.Location is { } location)
+        {
+            writer.WriteString("location", location);
+        }
+
         if (line is { } number)
         {
             writer.WriteNumber("line", number);
