@@ -314,6 +314,7 @@ internal static class LeadJsonReader
     {
         private readonly ReadOnlySpan<byte> _input;
         private Utf8JsonReader _reader;
+        private (string? Code, string? Message, string? Location, long Offset)? _errorLine;
 
         public Parser(ReadOnlySpan<byte> input)
         {
@@ -399,6 +400,7 @@ internal static class LeadJsonReader
                     5 => ReadPaused(out paused),
                     6 => ReadDisposition(out disposition),
                     7 => ReadAssigned(out assigned),
+                    8 => ReadErrorLine(nameAt),
                     _ => Skip(),
                 };
                 if (!ok)
@@ -409,6 +411,16 @@ internal static class LeadJsonReader
 
             // A second value after the lead object makes Read throw (a syntax error); whitespace ends the input.
             _reader.Read();
+            if (_errorLine is { } errorLine)
+            {
+                // An error line written for a lead that could not be read stays that lead's error (not an empty lead).
+                var message = errorLine.Code is not null && errorLine.Message is not null
+                    ? $"the line is the error line of a lead, not a lead: {errorLine.Code}: {errorLine.Message}"
+                    : "the line is an error line ({\"id\":…,\"error\":…}), not a lead";
+                Error ??= new LeadError(DiagnosticCodes.LeadErrorLine, message) { Path = "error", ByteOffset = errorLine.Offset, LeadId = Id, Location = errorLine.Location };
+                return null;
+            }
+
             if (Id is null)
             {
                 return Fail(DiagnosticCodes.LeadMissingField, "'id' is required and must be a string", "id", 0);
@@ -426,7 +438,65 @@ internal static class LeadJsonReader
             };
         }
 
-        private static readonly string[] RootNames = ["id", "mql_at", "attributes", "events", "touches", "paused", "disposition", "assigned"];
+        private static readonly string[] RootNames = ["id", "mql_at", "attributes", "events", "touches", "paused", "disposition", "assigned", "error"];
+
+        /// <summary>
+        /// Reads the <c>error</c> object of an error line: its code and message, and where the lead came from
+        /// (<c>location</c>, or <c>file</c>, <c>line</c> and <c>column</c> as the import writes them) when given.
+        /// </summary>
+        private bool ReadErrorLine(long offset)
+        {
+            string? code = null, message = null, location = null, file = null;
+            long? line = null, column = null;
+            if (_reader.TokenType == JsonTokenType.StartObject)
+            {
+                while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var which = NameIs(ref _reader, "code"u8) ? 1
+                        : NameIs(ref _reader, "message"u8) ? 2
+                        : NameIs(ref _reader, "location"u8) ? 3
+                        : NameIs(ref _reader, "file"u8) ? 4
+                        : NameIs(ref _reader, "line"u8) ? 5
+                        : NameIs(ref _reader, "column"u8) ? 6 : 0;
+                    _reader.Read();
+                    if (which is 5 or 6 && _reader.TokenType == JsonTokenType.Number && _reader.TryGetInt64(out var number))
+                    {
+                        _ = which == 5 ? line = number : column = number;
+                        continue;
+                    }
+
+                    if (which is 0 or 5 or 6 || _reader.TokenType != JsonTokenType.String)
+                    {
+                        _reader.Skip();
+                        continue;
+                    }
+
+                    if (!TryText("error", out var text, cache: false))
+                    {
+                        return false;
+                    }
+
+                    _ = which switch
+                    {
+                        1 => code = text,
+                        2 => message = text,
+                        3 => location = text,
+                        _ => file = text,
+                    };
+                }
+            }
+            else
+            {
+                _reader.Skip();
+            }
+
+            location ??= file is null ? null
+                : line is null ? file
+                : column is null ? string.Create(CultureInfo.InvariantCulture, $"{file}:{line}")
+                : string.Create(CultureInfo.InvariantCulture, $"{file}:{line}:{column}");
+            _errorLine = (code, message, location, offset);
+            return true;
+        }
 
         private int RootField()
         {
@@ -439,6 +509,7 @@ internal static class LeadJsonReader
                 : NameIs(ref r, "paused"u8) ? 5
                 : NameIs(ref r, "disposition"u8) ? 6
                 : NameIs(ref r, "assigned"u8) ? 7
+                : NameIs(ref r, "error"u8) ? 8
                 : -1;
         }
 

@@ -56,6 +56,24 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Import_InvalidLeadRow_FedToEvaluate_StaysThatLeadsError_Exit3()
+    {
+        var map = Write("map.yaml", "zone: America/New_York\ndate_format: M/d/yyyy h:mm tt\nleads:\n  id: Lead ID\n  mql_at: MQL Date\n");
+        var leads = Write("leads.csv", "Lead ID,MQL Date\nA,11/20/2026 10:30 AM\nB,11/31/2026 10:30 AM\nC,\n");
+        var jsonl = Write("leads.jsonl", CliRunner.Run("import", "--map", map, "--leads", leads).Stdout);
+
+        var (code, stdout, _) = CliRunner.Run("evaluate", "--policy", CliRunner.RankBands, "--at", "2026-11-23T21:00:00Z", "--leads", jsonl);
+
+        Assert.Equal(3, code);
+        var lines = CliRunner.Lines(stdout);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("{\"id\":\"B\",\"error\":{\"code\":\"SLA0714\",\"message\":\"the line is the error line of a lead, not a lead: SLA1832: ", lines[1], StringComparison.Ordinal);
+        Assert.Contains("\"location\":\"" + leads + ":3:2\"", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("\"error\"", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("\"error\"", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Import_MissingColumn_NothingWritten_Exit3()
     {
         var map = Write("map.yaml", "zone: UTC\nleads:\n  id: Lead ID\n");
