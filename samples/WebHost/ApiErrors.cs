@@ -1,4 +1,5 @@
 using SlaEngine.Evaluation;
+using SlaEngine.Monitor;
 
 namespace SlaEngine.Samples.WebHost;
 
@@ -13,7 +14,17 @@ internal static class ApiErrors
     public static IResult BadRequest(string code, string message, string? id = null) =>
         Results.Json(new { Id = id, Error = new { Code = code, Message = message } }, statusCode: StatusCodes.Status400BadRequest);
 
-    /// <summary>A 404 response for an unknown policy or version.</summary>
-    public static IResult NotFound(string message) =>
-        Results.Json(new { Error = new { Code = "not_found", Message = message } }, statusCode: StatusCodes.Status404NotFound);
+    /// <summary>A 404 response for an unknown policy, version or lead; with the lead's id when it is about one.</summary>
+    public static IResult NotFound(string message, string? id = null) => id is null
+        ? Results.Json(new { Error = new { Code = "not_found", Message = message } }, statusCode: StatusCodes.Status404NotFound)
+        : Results.Json(new { Id = id, Error = new { Code = "not_found", Message = message } }, statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>
+    /// A stored lead that cannot be evaluated, so it cannot be drawn, with the monitor's problem code: 404 when its policy
+    /// is not loaded, 422 when the lead is invalid for it.
+    /// </summary>
+    public static IResult LeadProblem(string code, string message, string id) =>
+        Results.Json(
+            new { Id = id, Error = new { Code = code, Message = message } },
+            statusCode: code == MonitorErrorCodes.PolicyNotLoaded ? StatusCodes.Status404NotFound : StatusCodes.Status422UnprocessableEntity);
 }

@@ -5,7 +5,8 @@
 //   POST /policies/reload                                            -> re-reads the policy files; a failed reload keeps the old ones
 //
 //   and the SLA monitor (MonitorEndpoints.cs): PUT /leads/{id}?policy=P, POST /leads/{id}/touches|events|paused|disposition,
-//   GET /leads/{id}, GET /transitions?after=N&limit=M, GET /health. Every endpoint but /health needs Authorization: Bearer KEY.
+//   GET /leads/{id}, GET /transitions?after=N&limit=M, GET /health; pictures of the stored leads (PictureEndpoints.cs):
+//   GET /leads/{id}/timeline.svg, GET /report.html?policy=P. Every endpoint but /health needs Authorization: Bearer KEY.
 //
 // Configuration: SlaEngine:Policies (default: the policies/ folder next to the app; SlaEngine:PolicyDirectory is accepted too),
 // SlaEngine:Monitor:Provider (sqlite|postgres), SlaEngine:Monitor:Database, SlaEngine:Monitor:ApiKey (required), for example
@@ -43,6 +44,7 @@ if (monitorProblems.Count > 0)
 
 app.UseApiKey();
 app.MapMonitor();
+app.MapPictures();   // GET /leads/{id}/timeline.svg and GET /report.html?policy=P (PictureEndpoints.cs)
 
 // Load every policy before serving: a bad policy stops the host with every error, file:line:column.
 try
@@ -103,7 +105,7 @@ app.MapPost("/evaluate", async (HttpRequest request, IPolicyStore store, string?
         return ApiErrors.BadRequest(read.Error!);
     }
 
-    var options = explain == true ? EvaluationOptions.Default : EvaluationOptions.WithoutTrace;
+    var options = explain == true ? EvaluationOptions.WithTrace : EvaluationOptions.Default;
     var result = selected.TryEvaluate(lead, instant, options);
     if (!result.TryGetValue(out var evaluation))
     {

@@ -134,7 +134,7 @@ internal static class CliOptions
 
     /// <summary><c>--map MAP.yaml</c>, <c>--touches FILE</c>, <c>--events FILE</c>: read a CRM export (CSV) in place of JSONL leads.</summary>
     internal static MapOptions Map() => new(
-        new Option<string>("--map") { Description = "Read --leads as a CRM export (CSV) through this map file (YAML) instead of JSONL; see docs/import.md.", HelpName = "MAP.yaml" },
+        new Option<string>("--map") { Description = "Read --leads as a CRM export (CSV) through this map file (YAML) instead of JSONL; a lead row that cannot be read is answered as a bad lead line, with \"location\":\"FILE:LINE:COLUMN\"; see docs/import.md.", HelpName = "MAP.yaml" },
         new Option<string>("--touches") { Description = "With --map: the activities file (CSV) of the export.", HelpName = "FILE" },
         new Option<string>("--events") { Description = "With --map: the campaign responses file (CSV) of the export.", HelpName = "FILE" });
 }

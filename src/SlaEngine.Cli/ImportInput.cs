@@ -1,4 +1,5 @@
 using System.Globalization;
+using SlaEngine.Evaluation;
 using SlaEngine.Import;
 
 namespace SlaEngine.Cli;
@@ -52,12 +53,12 @@ internal static class ImportInput
     }
 
     /// <summary>
-    /// For <c>--map</c> on the commands that read lead JSONL: checks the files, then returns a stream of the valid
-    /// leads' JSON lines for the command's usual reader. Rows that cannot be read are written to stderr as located
-    /// errors (<c>leads.csv:3:2: error SLA1832: …</c>) instead of reaching the command; warnings go to stderr too.
-    /// Null (with the exit code) when the map, the options or a file is wrong.
+    /// For <c>--map</c> on the commands that read lead JSONL: checks the files, then returns the export's rows as lead
+    /// lines for the command's usual pipeline, one line per row of the leads file, in its order. A row that cannot be
+    /// read reaches the command as that lead's error (<see cref="RowError"/>), so each command answers it exactly as it
+    /// answers a bad JSONL lead; warnings go to stderr. Null (with the exit code) when a file is wrong.
     /// </summary>
-    internal static Stream? OpenLeadLines(LeadCsvReader reader, TextWriter stderr, out int exit)
+    internal static LineSource? OpenLeadLines(LeadCsvReader reader, TextWriter stderr, out int exit)
     {
         exit = Program.ExitOk;
         var errors = reader.CheckFiles();
@@ -72,12 +73,29 @@ internal static class ImportInput
             return null;
         }
 
-        return reader.OpenJsonLines(row => stderr.WriteLine(row.Error), includeErrorRows: false);
+        // Each row's origin is queued as the stream produces its line, and taken by the line source as it reads it.
+        var origins = new Queue<LeadRowOrigin>();
+        var lines = reader.OpenJsonLines(row => origins.Enqueue(new LeadRowOrigin(row.Line, row.Success ? null : RowError(row))), includeErrorRows: true);
+        return new LineSource(lines, origins);
+    }
+
+    /// <summary>
+    /// A lead row that cannot be read, as the lead's error: the import's code and message, the id when it could be
+    /// read, and the cell as <see cref="LeadError.Location"/> (<c>leads.csv:412:7</c>).
+    /// </summary>
+    internal static LeadError RowError(ImportedLead row)
+    {
+        var error = row.Error!;
+        return new LeadError(error.Code, error.Message)
+        {
+            LeadId = row.Id,
+            Location = string.Create(CultureInfo.InvariantCulture, $"{error.File}:{error.Line}:{error.Column}"),
+        };
     }
 
     /// <summary>
     /// The leads of a command that reads lead JSONL: the <c>--leads</c> file as lines, or with <c>--map</c> the CSV
-    /// export's valid leads as lines (<paramref name="reader"/> set; pass it to <see cref="ExitCode"/> at the end).
+    /// export's rows as lines (<paramref name="reader"/> set; pass it to <see cref="ExitCode"/> at the end).
     /// Null (with the exit code) when the map, the options or a file is wrong.
     /// </summary>
     internal static LineSource? OpenLeads(string leadsPath, string? mapPath, string? touchesPath, string? eventsPath, TextWriter stderr, out LeadCsvReader? reader, out int exit)
@@ -96,21 +114,21 @@ internal static class ImportInput
         }
 
         reader = Open(new Settings(mapPath, leadsPath, touchesPath, eventsPath), stderr, out exit);
-        var stream = reader is null ? null : OpenLeadLines(reader, stderr, out exit);
-        if (stream is null)
+        var source = reader is null ? null : OpenLeadLines(reader, stderr, out exit);
+        if (source is null)
         {
             reader?.Dispose();
             reader = null;
-            return null;
         }
 
-        return new LineSource(stream);
+        return source;
     }
 
     /// <summary>
     /// Runs a command's pipeline over its leads: the <c>--leads</c> JSONL, or with <c>--map</c> (and <c>--touches</c>,
-    /// <c>--events</c>) the CSV export's valid leads; rows that cannot be read are located errors on stderr and make
-    /// the exit code 3.
+    /// <c>--events</c>) the CSV export's rows; a row that cannot be read is answered by the command as a bad JSONL lead
+    /// is (its error line, located <c>leads.csv:412:7</c>; exit code 3), and the import's warnings and closing count go
+    /// to stderr.
     /// </summary>
     internal static int WithLeads(string leadsPath, MapInput? input, TextWriter stderr, Func<LineSource, int> run)
     {
@@ -121,7 +139,10 @@ internal static class ImportInput
         }
     }
 
-    /// <summary>The exit code of a command that read leads through <c>--map</c>: 3 when a lead row could not be read, else the command's own.</summary>
+    /// <summary>
+    /// The exit code of a command that read leads through <c>--map</c>: the command's own (which counts a row that
+    /// could not be read as a bad lead), and 3 when it would be 0 but a row could not be read.
+    /// </summary>
     internal static int ExitCode(LeadCsvReader? reader, int exit, TextWriter stderr)
     {
         if (reader is null)

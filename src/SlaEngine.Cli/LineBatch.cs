@@ -1,3 +1,5 @@
+using SlaEngine.Evaluation;
+
 namespace SlaEngine.Cli;
 
 /// <summary>
@@ -9,6 +11,7 @@ internal sealed class LineBatch
     private byte[] _data = new byte[1 << 20];
     private int[] _starts = new int[1024];
     private int[] _lengths = new int[1024];
+    private LeadRowOrigin?[]? _origins;
     private int _used;
 
     /// <summary>Gets the number of lines in the batch.</summary>
@@ -23,8 +26,11 @@ internal sealed class LineBatch
     /// <summary>Gets the i-th line's bytes.</summary>
     internal ReadOnlyMemory<byte> Line(int i) => _data.AsMemory(_starts[i], _lengths[i]);
 
-    /// <summary>Gets the i-th line's 1-based input line number.</summary>
-    internal int Number(int i) => FirstNumber + i;
+    /// <summary>Gets the i-th line's 1-based input line number; for a row of a CSV export, its line in the leads file.</summary>
+    internal int Number(int i) => _origins?[i] is { } origin ? origin.Line : FirstNumber + i;
+
+    /// <summary>Reads the i-th line's lead (<see cref="LineSource.ReadLead"/>).</summary>
+    internal LeadParseResult Read(int i) => LineSource.ReadLead(Line(i).Span, _origins?[i]);
 
     internal void Clear(int firstNumber)
     {
@@ -33,7 +39,7 @@ internal sealed class LineBatch
         FirstNumber = firstNumber;
     }
 
-    internal void Add(ReadOnlySpan<byte> line)
+    internal void Add(ReadOnlySpan<byte> line, LeadRowOrigin? origin = null)
     {
         if (_used + line.Length > _data.Length)
         {
@@ -44,6 +50,17 @@ internal sealed class LineBatch
         {
             Array.Resize(ref _starts, Count * 2);
             Array.Resize(ref _lengths, Count * 2);
+        }
+
+        if (origin is not null || _origins is not null)
+        {
+            _origins ??= new LeadRowOrigin?[_starts.Length];
+            if (_origins.Length < _starts.Length)
+            {
+                Array.Resize(ref _origins, _starts.Length);
+            }
+
+            _origins[Count] = origin;
         }
 
         line.CopyTo(_data.AsSpan(_used));

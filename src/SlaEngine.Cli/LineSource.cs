@@ -18,6 +18,7 @@ internal sealed class LineSource : IDisposable
     internal const int MaxKeptBytes = LeadSnapshot.MaxJsonBytes + 2;
 
     private readonly Stream _stream;
+    private readonly Queue<LeadRowOrigin>? _origins;
     private readonly byte[] _buffer = new byte[1 << 16];
     private int _start;
     private int _end;
@@ -28,6 +29,20 @@ internal sealed class LineSource : IDisposable
     {
         _stream = stream;
     }
+
+    /// <summary>
+    /// A source of lead lines made from the rows of a CSV export, one line per row: <paramref name="origins"/> receives
+    /// each row's origin (its line in the leads file, and its error when the row could not be read) as the stream
+    /// produces the row's line, so that <see cref="Origin"/> names the row of the line just read.
+    /// </summary>
+    internal LineSource(Stream stream, Queue<LeadRowOrigin> origins)
+    {
+        _stream = stream;
+        _origins = origins;
+    }
+
+    /// <summary>Gets the origin of the line last read when the lines are rows of a CSV export; null for JSONL.</summary>
+    internal LeadRowOrigin? Origin { get; private set; }
 
     /// <summary>Gets the size of the input in bytes when it is known (a file), or null (standard input, a pipe).</summary>
     internal long? Length => _stream.CanSeek ? _stream.Length : null;
@@ -48,6 +63,26 @@ internal sealed class LineSource : IDisposable
     /// returns false at the end of the input. Copies nothing unless a line is longer than the buffer.
     /// </summary>
     internal bool TryReadLine(out ReadOnlySpan<byte> line)
+    {
+        if (!TryReadRawLine(out line))
+        {
+            return false;
+        }
+
+        if (_origins is not null)
+        {
+            // The row's line has been produced, so its origin was queued before it.
+            Origin = _origins.Dequeue();
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads the lead in a line just read: the row's error for a CSV row that could not be read, else the line's JSON.</summary>
+    internal static LeadParseResult ReadLead(ReadOnlySpan<byte> line, LeadRowOrigin? origin) =>
+        origin?.Error is { } error ? LeadParseResult.ForError(error) : LeadSnapshot.Parse(line);
+
+    private bool TryReadRawLine(out ReadOnlySpan<byte> line)
     {
         List<byte>? overflow = null;
         while (true)
@@ -122,3 +157,6 @@ internal sealed class LineSource : IDisposable
     private static void Keep(List<byte> overflow, ReadOnlySpan<byte> bytes) =>
         overflow.AddRange(bytes[..Math.Min(bytes.Length, Math.Max(0, MaxKeptBytes - overflow.Count))]);
 }
+
+/// <summary>Where a lead line read through <c>--map</c> came from: its row's line in the leads file, and the row's error when it could not be read.</summary>
+internal readonly record struct LeadRowOrigin(int Line, LeadError? Error);

@@ -31,6 +31,13 @@ public sealed class MonitoredLead
     /// <summary>Gets the latest snapshot as stored (with every append), before the stored SLA start is applied.</summary>
     public LeadSnapshot Snapshot { get; }
 
+    /// <summary>
+    /// Gets the snapshot as it is evaluated: <see cref="Snapshot"/> with <see cref="SlaStart"/> as its <c>mql_at</c>
+    /// when it has none. <see cref="Evaluation"/> was computed from it; pass it to anything that evaluates the lead
+    /// again (a picture of its timeline, a report), so that it sees the SLA start the monitor fixed.
+    /// </summary>
+    public LeadSnapshot EvaluatedSnapshot => WithSlaStart(Snapshot, SlaStart);
+
     /// <summary>Gets the policy id the lead is evaluated under (its active version at each evaluation).</summary>
     public string PolicyId { get; }
 
@@ -56,6 +63,10 @@ public sealed class MonitoredLead
     public string? Problem { get; }
 
     internal ImmutableArray<TimelineItem> Ahead { get; }
+
+    /// <summary>A snapshot without <c>mql_at</c> takes the SLA start the monitor stored for it.</summary>
+    internal static LeadSnapshot WithSlaStart(LeadSnapshot snapshot, Instant? slaStart) =>
+        snapshot.MqlAt is null && slaStart is not null ? snapshot with { MqlAt = slaStart } : snapshot;
 
     /// <summary>
     /// Returns the transitions ahead of the read instant (up to a year) as a JSON array of

@@ -114,20 +114,7 @@ public sealed partial class SlaMonitor : IAsyncDisposable, IDisposable
             row = await ReadLeadAsync(connection, null, leadId, forUpdate: false, cancellationToken).ConfigureAwait(false);
         }
 
-        if (row is null)
-        {
-            return null;
-        }
-
-        if (SnapshotJson.Read(row.SnapshotJson, out var unreadable) is not { } snapshot)
-        {
-            return new MonitoredLead(
-                new LeadSnapshot(row.Id), row.PolicyId, row.SlaStart, row.NextChangeAt, row.EvaluatedAt, null, [], MonitorErrorCodes.EvaluationFailed, $"the stored snapshot cannot be read: {unreadable}");
-        }
-
-        var outcome = Evaluate(row.PolicyId, snapshot, row.SlaStart, now, now, EvaluationOptions.Default);
-        return new MonitoredLead(
-            snapshot, row.PolicyId, outcome.SlaStart, row.NextChangeAt, row.EvaluatedAt, outcome.Evaluation, outcome.Ahead, outcome.ProblemCode, outcome.Problem);
+        return row is null ? null : ToMonitoredLead(row, now, EvaluationOptions.WithTrace);
     }
 
     /// <summary>Reads the feed of recorded transitions after a cursor, in recording order.</summary>
@@ -279,7 +266,7 @@ public sealed partial class SlaMonitor : IAsyncDisposable, IDisposable
         }
 
         var slaStart = snapshot.MqlAt ?? storedSlaStart;
-        var effective = snapshot.MqlAt is null && slaStart is not null ? snapshot with { MqlAt = slaStart } : snapshot;
+        var effective = MonitoredLead.WithSlaStart(snapshot, slaStart);
         try
         {
             var evaluation = policy.Evaluate(effective, now, options);

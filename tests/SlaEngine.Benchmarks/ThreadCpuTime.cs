@@ -21,6 +21,9 @@ internal static class ThreadCpuTime
         evaluation.Setup();
         Measure("Evaluate (no trace, no next_change_at)", () => timeline.EvaluateWithoutNextChange());
         Measure("Evaluate with next_change_at", () => timeline.EvaluateWithNextChange());
+        Measure("Evaluate with trace (Explain)", () => evaluation.EvaluateWithTrace());
+        Measure("Reading the JSON line", () => evaluation.Parse());
+        Measure("JSON line -> evaluation -> JSON line", () => evaluation.ReadEvaluateWrite());
         Measure("Timeline (366 days) from 2026-11-22", () => timeline.Timeline());
         Measure("Timeline (366 days) from arrival, no touches", () => timeline.TimelineFromArrival());
     }

@@ -33,17 +33,18 @@ internal static partial class CompareCommand
         {
             number++;
             progress?.Add(1);
-            var outcome = Compare(comparison, bytes, number, settings.Strict);
+            var line = source.Origin?.Line ?? number;   // a row of a CSV export: its line in the leads file
+            var outcome = Compare(comparison, LineSource.ReadLead(bytes, source.Origin), settings.Strict);
             if (outcome.Error is { } error)
             {
                 invalid = true;
                 if (table is not null)
                 {
-                    table.Error(number, error.LeadId, error.Code, error.Message);
+                    table.Error(line, error.LeadId, error.Code, error.Message);
                 }
                 else
                 {
-                    stdout.WriteLine(EvaluationJson.Serialize(error, number));
+                    stdout.WriteLine(EvaluationJson.Serialize(error, line));
                 }
 
                 continue;
@@ -79,9 +80,8 @@ internal static partial class CompareCommand
     }
 
     /// <summary>Reads one lead line and evaluates it under both policies; a lead either policy cannot evaluate is an error naming that policy.</summary>
-    internal static (LeadComparison? Result, LeadError? Error) Compare(PolicyComparison comparison, ReadOnlySpan<byte> bytes, int number, bool strict)
+    internal static (LeadComparison? Result, LeadError? Error) Compare(PolicyComparison comparison, LeadParseResult read, bool strict)
     {
-        var read = LeadSnapshot.Parse(bytes);
         if (!read.TryGetValue(out var lead))
         {
             return (null, read.Error);
@@ -104,7 +104,7 @@ internal static partial class CompareCommand
     }
 
     private static LeadError Named(string policy, LeadError error) =>
-        new(error.Code, policy + error.Message) { Path = error.Path, ByteOffset = error.ByteOffset, LeadId = error.LeadId };
+        new(error.Code, policy + error.Message) { Path = error.Path, ByteOffset = error.ByteOffset, Location = error.Location, LeadId = error.LeadId };
 
     private static NodaTime.DateTimeZone? CalendarZone(Policies.SlaPolicy policy, string? calendar) =>
         calendar is not null && policy.TryGetCalendar(calendar, out var found) ? found.Zone : null;

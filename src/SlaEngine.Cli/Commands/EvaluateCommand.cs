@@ -35,7 +35,7 @@ internal static partial class EvaluateCommand
 
         var (at, explain, stdout) = (settings.At, settings.Explain, context.Out);
         using var progress = ProgressDisplay.Start(context, "evaluate", source);
-        var options = (explain ? EvaluationOptions.Default : EvaluationOptions.WithoutTrace) with { Strict = settings.Strict };
+        var options = (explain ? EvaluationOptions.WithTrace : EvaluationOptions.Default) with { Strict = settings.Strict };
         if (settings.Table)
         {
             var table = new EvaluationTable(context, policy, settings.Zone, explain);
@@ -77,7 +77,7 @@ internal static partial class EvaluateCommand
                 var end = Math.Min(batch.Count, (c + 1) * ChunkSize);
                 for (var i = c * ChunkSize; i < end; i++)
                 {
-                    outcomes[i] = Process(policy, batch.Line(i).Span, batch.Number(i), at, options);
+                    outcomes[i] = Process(policy, batch.Read(i), batch.Number(i), at, options);
                 }
             });
             yield return outcomes;
@@ -115,7 +115,7 @@ internal static partial class EvaluateCommand
                 var end = Math.Min(batch.Count, (c + 1) * ChunkSize);
                 for (var i = c * ChunkSize; i < end; i++)
                 {
-                    var outcome = Process(policy, batch.Line(i).Span, batch.Number(i), at, options);
+                    var outcome = Process(policy, batch.Read(i), batch.Number(i), at, options);
                     if (outcome.Evaluation is null)
                     {
                         Interlocked.Exchange(ref invalid, 1);
@@ -188,7 +188,7 @@ internal static partial class EvaluateCommand
             batch.Clear(number + 1);
             while (batch.Count < maxLines && batch.Bytes < BatchBytes && source.TryReadLine(out var bytes))
             {
-                batch.Add(bytes);
+                batch.Add(bytes, source.Origin);
                 number++;
             }
 
@@ -202,9 +202,12 @@ internal static partial class EvaluateCommand
     }
 
     /// <summary>Reads and evaluates one lead line through the library's public API; never throws.</summary>
-    internal static LeadOutcome Process(SlaPolicy policy, ReadOnlySpan<byte> bytes, int number, Instant at, EvaluationOptions options)
+    internal static LeadOutcome Process(SlaPolicy policy, ReadOnlySpan<byte> bytes, int number, Instant at, EvaluationOptions options) =>
+        Process(policy, LeadSnapshot.Parse(bytes), number, at, options);
+
+    /// <summary>Evaluates one lead as read (or answers its read error, a bad JSON line's or a bad CSV row's); never throws.</summary>
+    internal static LeadOutcome Process(SlaPolicy policy, LeadParseResult read, int number, Instant at, EvaluationOptions options)
     {
-        var read = LeadSnapshot.Parse(bytes);
         if (!read.TryGetValue(out var lead))
         {
             return new LeadOutcome(number, null, read.Error);

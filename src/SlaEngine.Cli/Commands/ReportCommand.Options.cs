@@ -13,7 +13,7 @@ internal static partial class ReportCommand
         var policy = CliOptions.Policy();
         var at = CliOptions.At(context);
         var leads = CliOptions.Leads(required: true);
-        var by = new Option<string>("--by") { Description = "Also group by tier or by team." };
+        var by = new Option<string>("--by") { Description = "Also group by tier or by team (--format html without --by: both)." };
         by.AcceptOnlyFromAmong("tier", "team");
         var format = CliOptions.Format("json", "table", "html");
         var checkGoals = CliOptions.Flag("--check-goals", "Exit 4 when a goal of the policy is not met (for CI).");

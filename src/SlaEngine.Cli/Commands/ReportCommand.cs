@@ -4,7 +4,7 @@ using SlaEngine.Reporting;
 
 namespace SlaEngine.Cli.Commands;
 
-/// <summary><c>slaengine report --policy P --at T --leads FILE|- [--by tier|team] [--format json|table]</c>.</summary>
+/// <summary><c>slaengine report --policy P --at T --leads FILE|- [--by tier|team] [--format json|table|html]</c>.</summary>
 internal static partial class ReportCommand
 {
     /// <summary>Small batches: each outcome holds a lead and its evaluation until it is added to the report.</summary>
@@ -22,7 +22,10 @@ internal static partial class ReportCommand
             return Program.ExitFailure;
         }
 
-        var builder = new ComplianceReportBuilder(policy, at, grouping);
+        // The page without --by shows both groupings: by tier, with the groups by team as a breakdown.
+        var both = settings.Html && grouping == ReportGrouping.None;
+        var builder = new ComplianceReportBuilder(policy, at, both ? ReportGrouping.Tier : grouping);
+        var byTeam = both ? new ComplianceReportBuilder(policy, at, ReportGrouping.Team) : null;
         using var progress = ProgressDisplay.Start(context, "report", source, outputAtTheEnd: true);
         var invalid = false;
         var options = EvaluationOptions.WithoutTrace with { Strict = settings.Strict };
@@ -33,10 +36,12 @@ internal static partial class ReportCommand
                 if (outcome.Evaluation is { } evaluation)
                 {
                     builder.Add(evaluation, outcome.Lead!);
+                    byTeam?.Add(evaluation, outcome.Lead!);
                 }
                 else
                 {
                     builder.AddInvalid();
+                    byTeam?.AddInvalid();
                     invalid = true;
                     ProgressDisplay.WriteLine(progress, stderr, EvaluationJson.Serialize(outcome.Error!, outcome.Line));
                 }
@@ -50,7 +55,7 @@ internal static partial class ReportCommand
         var report = builder.Build();
         if (settings.Html)
         {
-            Pictures.ComplianceReportPage.Write(stdout, report);
+            Pictures.ComplianceReportPage.Write(stdout, report, byTeam is null ? null : new Pictures.ComplianceReportPageOptions { Breakdowns = [byTeam.Build()] });
         }
         else if (settings.Table)
         {

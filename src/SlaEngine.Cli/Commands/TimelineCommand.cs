@@ -69,7 +69,7 @@ internal static class TimelineCommand
         {
             for (var i = 0; i < batch.Count; i++)
             {
-                var read = LeadSnapshot.Parse(batch.Line(i).Span);
+                var read = batch.Read(i);
                 LeadError? error = read.Error;
                 if (read.TryGetValue(out var lead) && policy.TryEvaluate(lead, at, PictureCheck) is { Success: false } check)
                 {
@@ -157,7 +157,7 @@ internal static class TimelineCommand
                 var end = Math.Min(batch.Count, (c + 1) * ChunkSize);
                 for (var i = c * ChunkSize; i < end; i++)
                 {
-                    lines[i] = Process(policy, batch.Line(i), batch.Number(i), at, until, out var bad);
+                    lines[i] = Process(policy, batch.Read(i), batch.Number(i), at, until, out var bad);
                     if (bad)
                     {
                         Volatile.Write(ref invalid, true);
@@ -179,9 +179,8 @@ internal static class TimelineCommand
     }
 
     /// <summary>Reads one lead line and writes its timeline line, or its located error line; never throws.</summary>
-    internal static string Process(SlaPolicy policy, ReadOnlyMemory<byte> bytes, int number, Instant at, Instant? until, out bool invalid)
+    internal static string Process(SlaPolicy policy, LeadParseResult read, int number, Instant at, Instant? until, out bool invalid)
     {
-        var read = LeadSnapshot.Parse(bytes.Span);
         invalid = true;
         if (!read.TryGetValue(out var lead))
         {

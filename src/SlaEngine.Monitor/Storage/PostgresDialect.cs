@@ -33,6 +33,7 @@ internal sealed class PostgresDialect : SqlDialect
     internal override IReadOnlyList<string[]> Migrations { get; } =
     [
         CommonTables("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
+        ListByPolicy,
     ];
 
     internal override string InList(string column, string parameter) => $"{column} = ANY({parameter})";

@@ -105,6 +105,9 @@ internal abstract class SqlDialect
         return parameter;
     }
 
+    /// <summary>Version 2: an index for listing a policy's leads by id in keyset pages.</summary>
+    protected static readonly string[] ListByPolicy = ["CREATE INDEX sla_leads_policy ON sla_leads (policy_id, id)"];
+
     /// <summary>The tables shared by both providers, after the provider's transitions table.</summary>
     protected static string[] CommonTables(string identity) =>
     [

@@ -37,6 +37,7 @@ internal sealed class SqliteDialect : SqlDialect
     internal override IReadOnlyList<string[]> Migrations { get; } =
     [
         CommonTables("INTEGER PRIMARY KEY AUTOINCREMENT"),
+        ListByPolicy,
     ];
 
     internal override string InList(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";

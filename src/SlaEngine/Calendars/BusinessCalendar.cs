@@ -382,7 +382,26 @@ public sealed class BusinessCalendar
         return total + GetChunk(kb).OpenBefore(b);
     }
 
-    internal Instant Resolve(LocalDateTime local) => Zone.ResolveLocal(local, Resolvers.LenientResolver).ToInstant();
+    internal Instant Resolve(LocalDateTime local)
+    {
+        // Without allocating (the common case): the local time read with the offset in force there, when that instant
+        // is more than two days from either end of its zone interval, so no other offset can map to the same local time
+        // (no gap, no overlap). Near a transition, NodaTime's lenient resolver decides.
+        var asUtc = local.InUtc().ToInstant();
+        var guess = Zone.GetZoneInterval(asUtc);
+        var candidate = asUtc - Duration.FromSeconds(guess.WallOffset.Seconds);
+        var actual = Zone.GetZoneInterval(candidate);
+        if (actual.WallOffset == guess.WallOffset
+            && (!actual.HasStart || candidate - actual.Start > TransitionMargin)
+            && (!actual.HasEnd || actual.End - candidate > TransitionMargin))
+        {
+            return candidate;
+        }
+
+        return Zone.ResolveLocal(local, Resolvers.LenientResolver).ToInstant();
+    }
+
+    private static readonly Duration TransitionMargin = Duration.FromDays(2);
 
     private static int ChunkIndex(long ticks)
     {

@@ -23,6 +23,29 @@ public sealed class PauseSchedule
     /// <summary>Gets a value indicating whether there are no pauses.</summary>
     public bool IsEmpty => Intervals.IsEmpty;
 
+    /// <summary>
+    /// Creates a schedule from an array that is usually sorted and disjoint already (a lead's pauses as written): then
+    /// the array itself is kept, without a copy; otherwise as <see cref="Create(IEnumerable{Interval})"/>.
+    /// </summary>
+    internal static PauseSchedule CreateFrom(ImmutableArray<Interval> intervals)
+    {
+        if (intervals.IsEmpty)
+        {
+            return Empty;
+        }
+
+        for (var i = 0; i < intervals.Length; i++)
+        {
+            var interval = intervals[i];
+            if (!interval.HasStart || !interval.HasEnd || interval.End <= interval.Start || (i > 0 && interval.Start <= intervals[i - 1].End))
+            {
+                return Create(intervals.AsEnumerable());
+            }
+        }
+
+        return new PauseSchedule(intervals);
+    }
+
     /// <summary>Creates a schedule from intervals in any order; overlapping or touching ones are merged, empty ones dropped.</summary>
     /// <param name="intervals">The paused intervals; each must have a start and an end.</param>
     /// <returns>The schedule.</returns>

@@ -42,6 +42,9 @@ public static partial class DiagnosticCodes
     /// <summary>Warning: the lead's <c>mql_at</c> is after the evaluation instant: it has not been handed to sales yet, so its SLA has not started.</summary>
     public const string LeadNotHandedOff = "SLA0713";
 
+    /// <summary>The line is the error line of a lead (<c>{"id":…,"error":{…}}</c>, as <c>slaengine import</c> and <c>evaluate</c> write it), not a lead: it stays that lead's error.</summary>
+    public const string LeadErrorLine = "SLA0714";
+
     /// <summary>A calendar op line is invalid (unknown op, missing or malformed field).</summary>
     public const string InvalidCalendarOp = "SLA0801";
 

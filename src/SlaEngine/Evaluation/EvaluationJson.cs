@@ -98,7 +98,8 @@ public static class EvaluationJson
 
     /// <summary>
     /// Writes a lead's error line: <c>{"id":…,"error":{"code":…,"message":…,"line":N}}</c>, with <c>"id"</c> null when
-    /// the id could not be read.
+    /// the id could not be read, and <c>"location":"FILE:LINE:COLUMN"</c> after the message when the error has a
+    /// <see cref="LeadError.Location"/> (a row of a CSV export).
     /// </summary>
     /// <param name="writer">The writer.</param>
     /// <param name="error">The error.</param>
@@ -119,6 +120,11 @@ public static class EvaluationJson
         writer.WriteStartObject("error");
         writer.WriteString("code", error.Code);
         writer.WriteString("message", error.Message);
+        if (error.Location is { } location)
+        {
+            writer.WriteString("location", location);
+        }
+
         if (line is { } number)
         {
             writer.WriteNumber("line", number);
@@ -169,71 +175,71 @@ public static class EvaluationJson
         ArgumentNullException.ThrowIfNull(options);
         var includeTrace = options.IncludeTrace;
         writer.WriteStartObject();
-        writer.WriteString("id", evaluation.Id);
-        writer.WriteString("policy", evaluation.PolicyId);
-        writer.WriteNumber("version", evaluation.PolicyVersion);
-        writer.WriteString("status", StatusText(evaluation.Status));
-        writer.WriteString("reason", evaluation.Reason);
-        WriteNumberOrNull(writer, "score", evaluation.Score);
-        writer.WriteString("tier", evaluation.Tier);
-        writer.WriteString("band", evaluation.Band);
-        writer.WriteString("team", evaluation.Team);
-        writer.WriteString("calendar", evaluation.Calendar);
-        WriteInstant(writer, "sla_start", evaluation.SlaStart);
-        writer.WriteStartArray("milestones");
+        writer.WriteString(Names.Id, evaluation.Id);
+        writer.WriteString(Names.Policy, evaluation.PolicyId);
+        writer.WriteNumber(Names.Version, evaluation.PolicyVersion);
+        writer.WriteString(Names.Status, StatusJson(evaluation.Status));
+        writer.WriteString(Names.Reason, evaluation.Reason);
+        WriteNumberOrNull(writer, Names.Score, evaluation.Score);
+        writer.WriteString(Names.Tier, evaluation.Tier);
+        writer.WriteString(Names.Band, evaluation.Band);
+        writer.WriteString(Names.Team, evaluation.Team);
+        writer.WriteString(Names.Calendar, evaluation.Calendar);
+        WriteInstant(writer, Names.SlaStart, evaluation.SlaStart);
+        writer.WriteStartArray(Names.Milestones);
         foreach (var m in evaluation.Milestones)
         {
             writer.WriteStartObject();
-            writer.WriteString("name", m.Name);
-            WriteInstant(writer, "due", m.Due);
-            writer.WriteString("status", StatusText(m.Status));
-            WriteInstant(writer, "met_at", m.MetAt);
-            writer.WriteNumber("late_by_seconds", (long)Math.Floor(m.LateBy.TotalSeconds));
+            writer.WriteString(Names.Name, m.Name);
+            WriteInstant(writer, Names.Due, m.Due);
+            writer.WriteString(Names.Status, StatusJson(m.Status));
+            WriteInstant(writer, Names.MetAt, m.MetAt);
+            writer.WriteNumber(Names.LateBySeconds, (long)Math.Floor(m.LateBy.TotalSeconds));
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
         if (evaluation.NextTouch is { } next)
         {
-            writer.WriteStartObject("next_touch");
-            writer.WriteString("milestone", next.Milestone);
-            writer.WriteString("channel", next.Channel);
-            WriteInstant(writer, "due", next.Due);
+            writer.WriteStartObject(Names.NextTouch);
+            writer.WriteString(Names.Milestone, next.Milestone);
+            writer.WriteString(Names.Channel, next.Channel);
+            WriteInstant(writer, Names.Due, next.Due);
             writer.WriteEndObject();
         }
         else
         {
-            writer.WriteNull("next_touch");
+            writer.WriteNull(Names.NextTouch);
         }
 
-        writer.WriteStartArray("escalations");
+        writer.WriteStartArray(Names.Escalations);
         foreach (var e in evaluation.Escalations)
         {
             writer.WriteStartObject();
-            writer.WriteString("after", e.After);
-            WriteInstant(writer, "at", e.At);
-            writer.WriteStartArray("notify");
+            writer.WriteString(Names.After, e.After);
+            WriteInstant(writer, Names.At, e.At);
+            writer.WriteStartArray(Names.Notify);
             foreach (var n in e.Notify)
             {
                 writer.WriteStringValue(n);
             }
 
             writer.WriteEndArray();
-            writer.WriteBoolean("fired", e.Fired);
+            writer.WriteBoolean(Names.Fired, e.Fired);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
-        WriteInstant(writer, "next_change_at", evaluation.NextChangeAt);
+        WriteInstant(writer, Names.NextChangeAt, evaluation.NextChangeAt);
         if (!evaluation.Warnings.IsDefaultOrEmpty)
         {
-            writer.WriteStartArray("warnings");
+            writer.WriteStartArray(Names.Warnings);
             foreach (var w in evaluation.Warnings)
             {
                 writer.WriteStartObject();
-                writer.WriteString("code", w.Code);
-                writer.WriteString("message", w.Message);
-                writer.WriteString("path", w.Path);
+                writer.WriteString(Names.Code, w.Code);
+                writer.WriteString(Names.Message, w.Message);
+                writer.WriteString(Names.Path, w.Path);
                 writer.WriteEndObject();
             }
 
@@ -242,25 +248,25 @@ public static class EvaluationJson
 
         if (includeTrace)
         {
-            writer.WriteStartArray("trace");
+            writer.WriteStartArray(Names.Trace);
             foreach (var t in evaluation.Trace)
             {
                 writer.WriteStartObject();
-                writer.WriteString("stage", t.Stage);
-                writer.WriteString("rule", t.Rule);
+                writer.WriteString(Names.Stage, t.Stage);
+                writer.WriteString(Names.Rule, t.Rule);
                 if (t.Result is { } r)
                 {
-                    writer.WriteBoolean("result", r);
+                    writer.WriteBoolean(Names.Result, r);
                 }
                 else
                 {
-                    writer.WriteNull("result");
+                    writer.WriteNull(Names.Result);
                 }
 
-                writer.WriteString("detail", t.Detail);
+                writer.WriteString(Names.Detail, t.Detail);
                 if (!t.Values.IsDefaultOrEmpty)
                 {
-                    writer.WriteStartObject("values");
+                    writer.WriteStartObject(Names.Values);
                     foreach (var (key, value) in t.Values)
                     {
                         writer.WritePropertyName(key);
@@ -306,7 +312,7 @@ public static class EvaluationJson
         _ => "not_applicable",
     };
 
-    private static void WriteInstant(Utf8JsonWriter writer, string name, Instant? instant)
+    private static void WriteInstant(Utf8JsonWriter writer, JsonEncodedText name, Instant? instant)
     {
         if (instant is { } value)
         {
@@ -326,7 +332,7 @@ public static class EvaluationJson
         }
     }
 
-    private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, double? value)
+    private static void WriteNumberOrNull(Utf8JsonWriter writer, JsonEncodedText name, double? value)
     {
         if (value is { } v)
         {
@@ -336,5 +342,53 @@ public static class EvaluationJson
         {
             writer.WriteNull(name);
         }
+    }
+
+    private static JsonEncodedText StatusJson(LeadStatus status) => LeadStatusJson[(int)status];
+
+    private static JsonEncodedText StatusJson(MilestoneStatus status) => MilestoneStatusJson[(int)status];
+
+    private static readonly JsonEncodedText[] LeadStatusJson = Enum.GetValues<LeadStatus>().Select(s => JsonEncodedText.Encode(StatusText(s))).ToArray();
+
+    private static readonly JsonEncodedText[] MilestoneStatusJson = Enum.GetValues<MilestoneStatus>().Select(s => JsonEncodedText.Encode(StatusText(s))).ToArray();
+
+    /// <summary>The property names of the evaluation line, encoded once.</summary>
+    private static class Names
+    {
+        internal static readonly JsonEncodedText After = JsonEncodedText.Encode("after");
+        internal static readonly JsonEncodedText At = JsonEncodedText.Encode("at");
+        internal static readonly JsonEncodedText Band = JsonEncodedText.Encode("band");
+        internal static readonly JsonEncodedText Calendar = JsonEncodedText.Encode("calendar");
+        internal static readonly JsonEncodedText Channel = JsonEncodedText.Encode("channel");
+        internal static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
+        internal static readonly JsonEncodedText Detail = JsonEncodedText.Encode("detail");
+        internal static readonly JsonEncodedText Due = JsonEncodedText.Encode("due");
+        internal static readonly JsonEncodedText Escalations = JsonEncodedText.Encode("escalations");
+        internal static readonly JsonEncodedText Fired = JsonEncodedText.Encode("fired");
+        internal static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        internal static readonly JsonEncodedText LateBySeconds = JsonEncodedText.Encode("late_by_seconds");
+        internal static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+        internal static readonly JsonEncodedText MetAt = JsonEncodedText.Encode("met_at");
+        internal static readonly JsonEncodedText Milestone = JsonEncodedText.Encode("milestone");
+        internal static readonly JsonEncodedText Milestones = JsonEncodedText.Encode("milestones");
+        internal static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+        internal static readonly JsonEncodedText NextChangeAt = JsonEncodedText.Encode("next_change_at");
+        internal static readonly JsonEncodedText NextTouch = JsonEncodedText.Encode("next_touch");
+        internal static readonly JsonEncodedText Notify = JsonEncodedText.Encode("notify");
+        internal static readonly JsonEncodedText Path = JsonEncodedText.Encode("path");
+        internal static readonly JsonEncodedText Policy = JsonEncodedText.Encode("policy");
+        internal static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+        internal static readonly JsonEncodedText Result = JsonEncodedText.Encode("result");
+        internal static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
+        internal static readonly JsonEncodedText Score = JsonEncodedText.Encode("score");
+        internal static readonly JsonEncodedText SlaStart = JsonEncodedText.Encode("sla_start");
+        internal static readonly JsonEncodedText Stage = JsonEncodedText.Encode("stage");
+        internal static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+        internal static readonly JsonEncodedText Team = JsonEncodedText.Encode("team");
+        internal static readonly JsonEncodedText Tier = JsonEncodedText.Encode("tier");
+        internal static readonly JsonEncodedText Trace = JsonEncodedText.Encode("trace");
+        internal static readonly JsonEncodedText Values = JsonEncodedText.Encode("values");
+        internal static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+        internal static readonly JsonEncodedText Warnings = JsonEncodedText.Encode("warnings");
     }
 }

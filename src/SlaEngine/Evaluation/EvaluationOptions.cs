@@ -3,14 +3,24 @@ namespace SlaEngine.Evaluation;
 /// <summary>Options of an evaluation. Immutable: derive new options with <c>with { … }</c>.</summary>
 public sealed record EvaluationOptions
 {
-    /// <summary>Gets the default options: with the explanation trace, not strict.</summary>
+    /// <summary>
+    /// Gets the default options: without the explanation trace, with <see cref="LeadEvaluation.NextChangeAt"/>, not
+    /// strict. The default costs only what the verdict costs; ask for the trace with <see cref="WithTrace"/> or
+    /// <c>Explain</c>.
+    /// </summary>
     public static EvaluationOptions Default { get; } = new();
 
-    /// <summary>Gets options without the explanation trace, for bulk evaluation where nobody reads it.</summary>
-    public static EvaluationOptions WithoutTrace { get; } = new() { IncludeTrace = false };
+    /// <summary>Gets options without the explanation trace: the same as <see cref="Default"/>, named for readability at call sites.</summary>
+    public static EvaluationOptions WithoutTrace { get; } = Default;
 
-    /// <summary>Gets a value indicating whether the evaluation records its explanation trace. Default true.</summary>
-    public bool IncludeTrace { get; init; } = true;
+    /// <summary>Gets options with the explanation trace (every rule, band, route, milestone and rung with the values it read), for "why?" screens.</summary>
+    public static EvaluationOptions WithTrace { get; } = new() { IncludeTrace = true };
+
+    /// <summary>
+    /// Gets a value indicating whether the evaluation records its explanation trace. Default false: the trace costs
+    /// several times the evaluation itself, so it is built only when asked for.
+    /// </summary>
+    public bool IncludeTrace { get; init; }
 
     /// <summary>
     /// Gets a value indicating whether lead data that does not match the policy is the lead's error instead of a

@@ -18,7 +18,7 @@ internal sealed class LeadConditionScope : IConditionScope
 
     public Instant At { get; internal set; }
 
-    public LeadValue GetAttribute(string name) => _lead.Attributes.TryGetValue(name, out var value) ? value : LeadValue.Null;
+    public LeadValue GetAttribute(string name) => _lead.TryGetAttribute(name, out var value) ? value : LeadValue.Null;
 
     public int CountEvents(string eventType, Duration? window)
     {

@@ -22,23 +22,26 @@ internal static class LeadDataCheck
         var effective = lead;
         if (policy.Fields is { } fields)
         {
-            ImmutableDictionary<string, LeadValue>.Builder? kept = null;
-            foreach (var (name, value) in lead.Attributes)
+            List<KeyValuePair<string, LeadValue>>? kept = null;
+            var entries = lead.AttributeEntries;
+            for (var i = 0; i < entries.Length; i++)
             {
+                var (name, value) = entries[i];
                 if (value.IsNull || !fields.TryGet(name, out var type) || Problem(value, type) is not { } problem)
                 {
+                    kept?.Add(entries[i]);
                     continue;
                 }
 
                 (warnings ??= ImmutableArray.CreateBuilder<LeadWarning>()).Add(problem.Enum
                     ? new LeadWarning(DiagnosticCodes.LeadEnumValueUnknown, Msg($"{Show(value)} is not a value of `{name}` ({string.Join(", ", type.EnumValues)}); it is read as missing{DidYouMean.Hint(value.AsString, type.EnumValues)}"), "attributes." + name)
                     : new LeadWarning(DiagnosticCodes.LeadAttributeWrongType, Msg($"`{name}` is declared {Article(type)} in `fields`, but the lead gives {problem.Actual} ({Show(value)}); it is read as missing"), "attributes." + name));
-                (kept ??= lead.Attributes.ToBuilder()).Remove(name);
+                kept ??= [.. entries[..i]];
             }
 
             if (warnings is { Count: > 1 })
             {
-                // Attributes come in hash order: report them by name, so the first warning (strict mode's error) is stable.
+                // By path, so the first warning (strict mode's error) is stable: the first attribute by name.
                 warnings.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
             }
 
@@ -62,7 +65,7 @@ internal static class LeadDataCheck
 
             if (kept is not null)
             {
-                effective = lead with { Attributes = kept.ToImmutable() };
+                effective = lead.WithAttributeEntries([.. kept]);
             }
         }
 

@@ -48,6 +48,13 @@ public sealed class LeadError
     /// <summary>Gets the 1-based column of the problem in a one-line lead (<see cref="ByteOffset"/> + 1), or null.</summary>
     public long? Column => ByteOffset + 1;
 
+    /// <summary>
+    /// Gets where the problem is when the lead was read from something other than its JSON, as
+    /// <c>FILE:LINE:COLUMN</c> — for a row of a CSV export, the file, the row's line and the cell's column
+    /// (<c>leads.csv:412:7</c>); otherwise null. Written as <c>"location"</c> in the error line.
+    /// </summary>
+    public string? Location { get; init; }
+
     /// <summary>Gets the lead's id when it could be read, even from an invalid lead; otherwise null.</summary>
     public string? LeadId { get; init; }
 

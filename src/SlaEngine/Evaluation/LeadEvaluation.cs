@@ -10,6 +10,14 @@ namespace SlaEngine.Evaluation;
 /// </summary>
 public sealed record LeadEvaluation
 {
+    // Optional values stored without Nullable's padding: one of these is allocated per evaluation.
+    private double _score;
+    private Instant _slaStart;
+    private Instant _nextChangeAt;
+    private bool _hasScore;
+    private bool _hasSlaStart;
+    private bool _hasNextChangeAt;
+
     /// <summary>Gets the lead's id.</summary>
     public required string Id { get; init; }
 
@@ -29,7 +37,11 @@ public sealed record LeadEvaluation
     public required string Reason { get; init; }
 
     /// <summary>Gets the score (null for excluded leads).</summary>
-    public double? Score { get; init; }
+    public double? Score
+    {
+        get => _hasScore ? _score : null;
+        init => (_score, _hasScore) = (value.GetValueOrDefault(), value.HasValue);
+    }
 
     /// <summary>Gets the tier, when one was decided.</summary>
     public string? Tier { get; init; }
@@ -44,7 +56,11 @@ public sealed record LeadEvaluation
     public string? Calendar { get; init; }
 
     /// <summary>Gets the SLA start.</summary>
-    public Instant? SlaStart { get; init; }
+    public Instant? SlaStart
+    {
+        get => _hasSlaStart ? _slaStart : null;
+        init => (_slaStart, _hasSlaStart) = (value.GetValueOrDefault(), value.HasValue);
+    }
 
     /// <summary>Gets the milestones, in order: <c>first_touch</c>, <c>effort</c>, cadence steps, <c>disposition</c>.</summary>
     public ImmutableArray<MilestoneResult> Milestones { get; init; } = [];
@@ -67,10 +83,24 @@ public sealed record LeadEvaluation
     /// when nothing changes within 366 days or the evaluation was asked not to compute it
     /// (<see cref="EvaluationOptions.IncludeNextChange"/>). Evaluate again at this instant.
     /// </summary>
-    public Instant? NextChangeAt { get; init; }
+    public Instant? NextChangeAt
+    {
+        get => _hasNextChangeAt ? _nextChangeAt : null;
+        init => (_nextChangeAt, _hasNextChangeAt) = (value.GetValueOrDefault(), value.HasValue);
+    }
 
     /// <summary>Gets the explanation trace (empty when tracing was switched off in <see cref="EvaluationOptions"/>).</summary>
     public ImmutableArray<TraceEntry> Trace { get; init; } = [];
+
+    /// <summary>
+    /// Sets <see cref="NextChangeAt"/> on an evaluation that was just built and not yet handed out (the walk that
+    /// finds it starts from this very evaluation), instead of copying the whole result for one field.
+    /// </summary>
+    internal LeadEvaluation SetNextChangeWhileBuilding(Instant? at)
+    {
+        (_nextChangeAt, _hasNextChangeAt) = (at.GetValueOrDefault(), at.HasValue);
+        return this;
+    }
 
     /// <summary>Finds a milestone by name.</summary>
     /// <param name="name">The milestone name.</param>

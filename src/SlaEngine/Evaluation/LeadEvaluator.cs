@@ -26,12 +26,12 @@ internal static class LeadEvaluator
         // The result is built once, at the step that decides it.
         double? resultScore = null;
         string? resultBand = null;
-        LeadEvaluation Result(LeadStatus status, string reason, string? tier = null, string? team = null, string? calendar = null, Instant? start = null, MilestonePlanner? plan = null) => new()
+        LeadEvaluation Result(LeadStatus status, string reason, string? tier = null, string? team = null, string? calendar = null, Instant? start = null, ImmutableArray<MilestoneResult> milestones = default, NextTouch? nextTouch = null, ImmutableArray<EscalationResult> escalations = default) => new()
         {
             SlaStart = start,
-            Milestones = plan?.Milestones ?? [],
-            NextTouch = plan?.NextTouch,
-            Escalations = plan?.Escalations ?? [],
+            Milestones = milestones.IsDefault ? [] : milestones,
+            NextTouch = nextTouch,
+            Escalations = escalations.IsDefault ? [] : escalations,
             Id = lead.Id,
             PolicyId = policy.Id,
             PolicyVersion = policy.Version,
@@ -54,7 +54,7 @@ internal static class LeadEvaluator
             trace?.Add(Entry("exclusion", exclusion.Name, matched, exclusion.When.WhenClause, exclusion.When, scope));
             if (matched)
             {
-                return Result(LeadStatus.Excluded, "exclusion: " + exclusion.Name);
+                return Result(LeadStatus.Excluded, exclusion.Reason);
             }
         }
 
@@ -75,7 +75,7 @@ internal static class LeadEvaluator
         var verdictOnly = options.VerdictOnly && trace is null;
         // Numbers are formatted straight into the text (the "0.##" of Format), without a string of their own.
         var qualification = verdictOnly ? string.Empty : trigger is not null
-            ? "trigger: " + trigger.Name
+            ? trigger.Reason
             : byScore
                 ? string.Create(CultureInfo.InvariantCulture, $"score {score:0.##} >= threshold {policy.ScoreThreshold!.Value:0.##}")
                 : policy.ScoreThreshold is { } t
@@ -105,30 +105,20 @@ internal static class LeadEvaluator
                 bands.ByScore ? [] : [new(bands.By, scope.GetAttribute(bands.By))]));
         }
 
-        string? tierName;
-        string tierWhy;
-        if (lead.Assigned?.Tier is { } pinnedTier)
+        // The tier: pinned by the lead's assignment, else set by the trigger, else the band's (a nurture band has none).
+        var tierName = lead.Assigned?.Tier ?? trigger?.Tier ?? (band is { Nurture: false, Tier: { } bandTier } ? bandTier : null);
+        if (trace is not null)
         {
-            tierName = pinnedTier;
-            tierWhy = $"tier {pinnedTier} pinned by the lead's assignment";
-        }
-        else if (trigger?.Tier is { } triggerTier)
-        {
-            tierName = triggerTier;
-            tierWhy = $"tier {triggerTier} set by trigger {trigger.Name}";
-        }
-        else if (band is { Nurture: false, Tier: { } bandTier })
-        {
-            tierName = bandTier;
-            tierWhy = $"tier {bandTier} from band {band.Name}";
-        }
-        else
-        {
-            tierName = null;
-            tierWhy = band is null ? "no band" : "band: " + band.Name;
+            var tierWhy = lead.Assigned?.Tier is { } pinnedTier
+                ? $"tier {pinnedTier} pinned by the lead's assignment"
+                : trigger?.Tier is { } triggerTier
+                    ? $"tier {triggerTier} set by trigger {trigger.Name}"
+                    : tierName is not null
+                        ? $"tier {tierName} from band {band!.Name}"
+                        : band is null ? "no band" : "band: " + band.Name;
+            trace.Add(new TraceEntry("tier", tierName ?? "(none)", tierName is not null, tierWhy, []));
         }
 
-        trace?.Add(new TraceEntry("tier", tierName ?? "(none)", tierName is not null, tierWhy, []));
         resultBand = band?.Name;
 
         if (disposition is null)
@@ -153,7 +143,7 @@ internal static class LeadEvaluator
 
         var reason = verdictOnly ? string.Empty : disposition is null
             ? qualification // qualified without a disposition: by the trigger, or by score (the same text)
-            : "disposition: " + disposition.Outcome.ToString().ToLowerInvariant();
+            : DispositionReason(disposition.Outcome);
         var status = disposition?.Outcome switch
         {
             DispositionOutcome.Convert => LeadStatus.Converted,
@@ -172,7 +162,7 @@ internal static class LeadEvaluator
         }
 
         // 5. Routing: first matching rule; a pinned team wins.
-        var (team, calendar) = Route(policy, lead, scope, trace);
+        var (team, calendar) = lead.Assigned?.Team is { } pinnedTeam ? RoutePinned(policy, pinnedTeam, trace) : Route(policy, scope, trace);
         if (calendar is null)
         {
             return Result(status, reason, tierName, team);
@@ -188,8 +178,16 @@ internal static class LeadEvaluator
             reason = verdictOnly ? reason : reason + "; touch plan exhausted without a disposition: recycle to marketing nurture";
         }
 
-        return Result(status, reason, tierName, team, calendar.Name, start, plan);
+        return Result(status, reason, tierName, team, calendar.Name, start, plan.Milestones, plan.NextTouch, plan.Escalations);
     }
+
+    private static string DispositionReason(DispositionOutcome outcome) => outcome switch
+    {
+        DispositionOutcome.Convert => "disposition: convert",
+        DispositionOutcome.Defer => "disposition: defer",
+        DispositionOutcome.Recycle => "disposition: recycle",
+        _ => "disposition: " + outcome.ToString().ToLowerInvariant(),
+    };
 
     internal static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
@@ -284,26 +282,35 @@ internal static class LeadEvaluator
 
         double? value = bands.ByScore
             ? score
-            : lead.Attributes.TryGetValue(bands.By, out var v) && v.Kind == LeadValueKind.Number ? v.AsNumber : null;
+            : lead.TryGetAttribute(bands.By, out var v) && v.Kind == LeadValueKind.Number ? v.AsNumber : null;
         return (value is { } x ? bands.Find(x) : null, value);
     }
 
-    private static (string? Team, BusinessCalendar? Calendar) Route(SlaPolicy policy, LeadSnapshot lead, IConditionScope scope, ImmutableArray<TraceEntry>.Builder? trace)
+    private static (string? Team, BusinessCalendar? Calendar) RoutePinned(SlaPolicy policy, string pinnedTeam, ImmutableArray<TraceEntry>.Builder? trace)
     {
-        if (lead.Assigned?.Team is { } pinnedTeam)
+        string? calendarName = null;
+        foreach (var rule in policy.Routing)
         {
-            var rule = policy.Routing.FirstOrDefault(r => r.Team == pinnedTeam);
-            var calendarName = rule?.CalendarName ?? policy.Calendars.FirstOrDefault()?.Name;
-            BusinessCalendar? pinnedCalendar = null;
-            if (calendarName is not null)
+            if (rule.Team == pinnedTeam)
             {
-                policy.TryGetCalendar(calendarName, out pinnedCalendar);
+                calendarName = rule.CalendarName;
+                break;
             }
-
-            trace?.Add(new TraceEntry("routing", pinnedTeam, true, $"team {pinnedTeam} pinned by the lead's assignment; calendar {pinnedCalendar?.Name ?? "(none)"}", []));
-            return (pinnedTeam, pinnedCalendar);
         }
 
+        calendarName ??= policy.Calendars.IsEmpty ? null : policy.Calendars[0].Name;
+        BusinessCalendar? pinnedCalendar = null;
+        if (calendarName is not null)
+        {
+            policy.TryGetCalendar(calendarName, out pinnedCalendar);
+        }
+
+        trace?.Add(new TraceEntry("routing", pinnedTeam, true, $"team {pinnedTeam} pinned by the lead's assignment; calendar {pinnedCalendar?.Name ?? "(none)"}", []));
+        return (pinnedTeam, pinnedCalendar);
+    }
+
+    private static (string? Team, BusinessCalendar? Calendar) Route(SlaPolicy policy, IConditionScope scope, ImmutableArray<TraceEntry>.Builder? trace)
+    {
         foreach (var rule in policy.Routing)
         {
             var matched = rule.IsDefault || rule.When is null || rule.When.Evaluate(scope);

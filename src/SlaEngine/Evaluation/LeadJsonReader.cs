@@ -314,6 +314,7 @@ internal static class LeadJsonReader
     {
         private readonly ReadOnlySpan<byte> _input;
         private Utf8JsonReader _reader;
+        private (string? Code, string? Message, string? Location, long Offset)? _errorLine;
 
         public Parser(ReadOnlySpan<byte> input)
         {
@@ -362,7 +363,7 @@ internal static class LeadJsonReader
             }
 
             Instant? mqlAt = null;
-            ImmutableDictionary<string, LeadValue>? attributes = null;
+            KeyValuePair<string, LeadValue>[]? attributes = null;
             ImmutableArray<LeadEvent> events = [];
             ImmutableArray<LeadTouch> touches = [];
             var paused = PauseSchedule.Empty;
@@ -399,6 +400,7 @@ internal static class LeadJsonReader
                     5 => ReadPaused(out paused),
                     6 => ReadDisposition(out disposition),
                     7 => ReadAssigned(out assigned),
+                    8 => ReadErrorLine(nameAt),
                     _ => Skip(),
                 };
                 if (!ok)
@@ -409,6 +411,16 @@ internal static class LeadJsonReader
 
             // A second value after the lead object makes Read throw (a syntax error); whitespace ends the input.
             _reader.Read();
+            if (_errorLine is { } errorLine)
+            {
+                // An error line written for a lead that could not be read stays that lead's error (not an empty lead).
+                var message = errorLine.Code is not null && errorLine.Message is not null
+                    ? $"the line is the error line of a lead, not a lead: {errorLine.Code}: {errorLine.Message}"
+                    : "the line is an error line ({\"id\":…,\"error\":…}), not a lead";
+                Error ??= new LeadError(DiagnosticCodes.LeadErrorLine, message) { Path = "error", ByteOffset = errorLine.Offset, LeadId = Id, Location = errorLine.Location };
+                return null;
+            }
+
             if (Id is null)
             {
                 return Fail(DiagnosticCodes.LeadMissingField, "'id' is required and must be a string", "id", 0);
@@ -417,16 +429,74 @@ internal static class LeadJsonReader
             return new LeadSnapshot(Id)
             {
                 MqlAt = mqlAt,
-                Attributes = attributes ?? ImmutableDictionary<string, LeadValue>.Empty,
                 Events = events,
                 Touches = touches,
                 Paused = paused,
                 Disposition = disposition,
                 Assigned = assigned,
+                SortedAttributeEntries = attributes ?? [],
             };
         }
 
-        private static readonly string[] RootNames = ["id", "mql_at", "attributes", "events", "touches", "paused", "disposition", "assigned"];
+        private static readonly string[] RootNames = ["id", "mql_at", "attributes", "events", "touches", "paused", "disposition", "assigned", "error"];
+
+        /// <summary>
+        /// Reads the <c>error</c> object of an error line: its code and message, and where the lead came from
+        /// (<c>location</c>, or <c>file</c>, <c>line</c> and <c>column</c> as the import writes them) when given.
+        /// </summary>
+        private bool ReadErrorLine(long offset)
+        {
+            string? code = null, message = null, location = null, file = null;
+            long? line = null, column = null;
+            if (_reader.TokenType == JsonTokenType.StartObject)
+            {
+                while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var which = NameIs(ref _reader, "code"u8) ? 1
+                        : NameIs(ref _reader, "message"u8) ? 2
+                        : NameIs(ref _reader, "location"u8) ? 3
+                        : NameIs(ref _reader, "file"u8) ? 4
+                        : NameIs(ref _reader, "line"u8) ? 5
+                        : NameIs(ref _reader, "column"u8) ? 6 : 0;
+                    _reader.Read();
+                    if (which is 5 or 6 && _reader.TokenType == JsonTokenType.Number && _reader.TryGetInt64(out var number))
+                    {
+                        _ = which == 5 ? line = number : column = number;
+                        continue;
+                    }
+
+                    if (which is 0 or 5 or 6 || _reader.TokenType != JsonTokenType.String)
+                    {
+                        _reader.Skip();
+                        continue;
+                    }
+
+                    if (!TryText("error", out var text, cache: false))
+                    {
+                        return false;
+                    }
+
+                    _ = which switch
+                    {
+                        1 => code = text,
+                        2 => message = text,
+                        3 => location = text,
+                        _ => file = text,
+                    };
+                }
+            }
+            else
+            {
+                _reader.Skip();
+            }
+
+            location ??= file is null ? null
+                : line is null ? file
+                : column is null ? string.Create(CultureInfo.InvariantCulture, $"{file}:{line}")
+                : string.Create(CultureInfo.InvariantCulture, $"{file}:{line}:{column}");
+            _errorLine = (code, message, location, offset);
+            return true;
+        }
 
         private int RootField()
         {
@@ -439,6 +509,7 @@ internal static class LeadJsonReader
                 : NameIs(ref r, "paused"u8) ? 5
                 : NameIs(ref r, "disposition"u8) ? 6
                 : NameIs(ref r, "assigned"u8) ? 7
+                : NameIs(ref r, "error"u8) ? 8
                 : -1;
         }
 
@@ -472,7 +543,7 @@ internal static class LeadJsonReader
             }
         }
 
-        private bool ReadAttributes(out ImmutableDictionary<string, LeadValue>? attributes)
+        private bool ReadAttributes(out KeyValuePair<string, LeadValue>[]? attributes)
         {
             attributes = null;
             if (_reader.TokenType != JsonTokenType.StartObject)
@@ -480,7 +551,9 @@ internal static class LeadJsonReader
                 return WrongType("attributes", "an object");
             }
 
-            var builder = ImmutableDictionary.CreateBuilder<string, LeadValue>(StringComparer.Ordinal);
+            // Collected inline and sorted by name once: the snapshot keeps this one array (no dictionary per lead).
+            var entries = default(SmallList<KeyValuePair<string, LeadValue>>);
+            HashSet<string>? names = null;
             while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
             {
                 var nameAt = _reader.TokenStartIndex;
@@ -489,7 +562,7 @@ internal static class LeadJsonReader
                     return false;
                 }
 
-                if (builder.ContainsKey(name))
+                if (IsDuplicate(ref entries, ref names, name))
                 {
                     Fail(DiagnosticCodes.LeadDuplicateKey, $"'attributes.{Shorten(name)}' is given twice", "attributes." + name, nameAt);
                     return false;
@@ -501,11 +574,40 @@ internal static class LeadJsonReader
                     return false;
                 }
 
-                builder.Add(name, value);
+                entries.Add(new KeyValuePair<string, LeadValue>(name, value));
             }
 
-            attributes = builder.ToImmutable();
+            attributes = entries.ToArray();
+            LeadSnapshot.SortEntries(attributes);
             return true;
+        }
+
+        /// <summary>Whether an attribute name was read already: a scan while there are few, a set once there are many.</summary>
+        private static bool IsDuplicate(ref SmallList<KeyValuePair<string, LeadValue>> entries, ref HashSet<string>? names, string name)
+        {
+            if (names is null && entries.Count < 16)
+            {
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    if (string.Equals(entries[i].Key, name, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (names is null)
+            {
+                names = new HashSet<string>(StringComparer.Ordinal);
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    names.Add(entries[i].Key);
+                }
+            }
+
+            return !names.Add(name);
         }
 
         private bool TryValue(FieldPath path, out LeadValue value)
@@ -539,7 +641,7 @@ internal static class LeadJsonReader
                     value = LeadValue.FromNumber(number);
                     return true;
                 case JsonTokenType.StartArray:
-                    var items = ImmutableArray.CreateBuilder<LeadValue>();
+                    var items = default(SmallList<LeadValue>);
                     var index = 0;
                     while (_reader.Read() && _reader.TokenType != JsonTokenType.EndArray)
                     {
@@ -566,7 +668,7 @@ internal static class LeadJsonReader
                 return WrongType("events", "an array");
             }
 
-            var builder = ImmutableArray.CreateBuilder<LeadEvent>();
+            var builder = default(SmallList<LeadEvent>);
             var index = 0;
             while (_reader.Read() && _reader.TokenType != JsonTokenType.EndArray)
             {
@@ -618,7 +720,7 @@ internal static class LeadJsonReader
                 return WrongType("touches", "an array");
             }
 
-            var builder = ImmutableArray.CreateBuilder<LeadTouch>();
+            var builder = default(SmallList<LeadTouch>);
             var index = 0;
             while (_reader.Read() && _reader.TokenType != JsonTokenType.EndArray)
             {
@@ -678,7 +780,7 @@ internal static class LeadJsonReader
                 return WrongType("paused", "an array");
             }
 
-            var intervals = new List<Interval>();
+            var intervals = default(SmallList<Interval>);
             var index = 0;
             while (_reader.Read() && _reader.TokenType != JsonTokenType.EndArray)
             {
@@ -719,7 +821,7 @@ internal static class LeadJsonReader
                 intervals.Add(new Interval(from.Value, to.Value));
             }
 
-            paused = PauseSchedule.Create(intervals);
+            paused = PauseSchedule.CreateFrom(intervals.ToImmutable());
             return true;
         }
 

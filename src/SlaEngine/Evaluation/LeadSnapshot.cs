@@ -31,8 +31,26 @@ public sealed record LeadSnapshot
     /// <summary>Gets when the lead was handed to sales (the SLA start); null means the evaluation instant.</summary>
     public Instant? MqlAt { get; init; }
 
+    private ImmutableDictionary<string, LeadValue>? _attributes;
+
+    /// <summary>The attributes sorted by name (ordinal), the form the evaluation reads; null until first needed when the snapshot was built from a dictionary.</summary>
+    private KeyValuePair<string, LeadValue>[]? _entries;
+
     /// <summary>Gets the attributes (a missing attribute is null in conditions).</summary>
-    public ImmutableDictionary<string, LeadValue> Attributes { get; init; } = ImmutableDictionary<string, LeadValue>.Empty;
+    /// <remarks>
+    /// A snapshot read from JSON keeps its attributes in a compact sorted array and builds this dictionary on first
+    /// access, once: evaluating a lead never needs it.
+    /// </remarks>
+    public ImmutableDictionary<string, LeadValue> Attributes
+    {
+        get => _attributes ?? BuildDictionary();
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _attributes = value;
+            _entries = null;
+        }
+    }
 
     /// <summary>Gets the behavioural events.</summary>
     public ImmutableArray<LeadEvent> Events { get; init; } = [];
@@ -48,6 +66,110 @@ public sealed record LeadSnapshot
 
     /// <summary>Gets the tier and team pinned at hand-off, if any.</summary>
     public LeadAssignment? Assigned { get; init; }
+
+    /// <summary>Gets the attributes sorted by name (ordinal), without building a dictionary.</summary>
+    internal ReadOnlySpan<KeyValuePair<string, LeadValue>> AttributeEntries => _entries ?? BuildEntries();
+
+    /// <summary>Reads an attribute by name (ordinal), without building a dictionary.</summary>
+    internal bool TryGetAttribute(string name, out LeadValue value)
+    {
+        var entries = AttributeEntries;
+        if (entries.Length <= 8)
+        {
+            foreach (var entry in entries)
+            {
+                if (string.Equals(entry.Key, name, StringComparison.Ordinal))
+                {
+                    value = entry.Value;
+                    return true;
+                }
+            }
+        }
+        else
+        {
+            int lo = 0, hi = entries.Length - 1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                var c = string.CompareOrdinal(entries[mid].Key, name);
+                if (c == 0)
+                {
+                    value = entries[mid].Value;
+                    return true;
+                }
+
+                if (c < 0)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>Sets the attributes from entries sorted by name (ordinal) with distinct names (the JSON reader's form).</summary>
+    internal KeyValuePair<string, LeadValue>[] SortedAttributeEntries
+    {
+        init
+        {
+            _entries = value;
+            _attributes = null;
+        }
+    }
+
+    /// <summary>A copy of this snapshot with other attributes, given sorted by name (ordinal) with distinct names.</summary>
+    internal LeadSnapshot WithAttributeEntries(KeyValuePair<string, LeadValue>[] sorted)
+    {
+        var copy = this with { };
+        copy._attributes = null;
+        copy._entries = sorted;
+        return copy;
+    }
+
+    /// <summary>Sorts attribute entries by name (ordinal), in place: the form <see cref="WithAttributeEntries"/> takes.</summary>
+    internal static void SortEntries(KeyValuePair<string, LeadValue>[] entries)
+    {
+        if (entries.Length > 1)
+        {
+            Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(LeadSnapshot? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && EqualityContract == other.EqualityContract
+            && Id == other.Id
+            && MqlAt == other.MqlAt
+            && AttributeEntries.SequenceEqual(other.AttributeEntries)
+            && Events == other.Events
+            && Touches == other.Touches
+            && Paused == other.Paused
+            && Disposition == other.Disposition
+            && Assigned == other.Assigned);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, MqlAt, AttributeEntries.Length, Events.Length, Touches.Length, Disposition, Assigned);
+
+    private ImmutableDictionary<string, LeadValue> BuildDictionary()
+    {
+        var dictionary = _entries is { Length: > 0 } entries ? ImmutableDictionary.CreateRange(StringComparer.Ordinal, entries) : ImmutableDictionary<string, LeadValue>.Empty;
+        return Interlocked.CompareExchange(ref _attributes, dictionary, null) ?? dictionary;
+    }
+
+    private KeyValuePair<string, LeadValue>[] BuildEntries()
+    {
+        var entries = _attributes is { IsEmpty: false } dictionary ? dictionary.ToArray() : [];
+        SortEntries(entries);
+        return Interlocked.CompareExchange(ref _entries, entries, null) ?? entries;
+    }
 
     /// <summary>
     /// Reads one lead from the UTF-8 bytes of a JSON object. Never throws for bad input: the result holds the

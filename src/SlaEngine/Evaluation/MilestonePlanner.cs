@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using NodaTime;
 using SlaEngine.Calendars;
 using SlaEngine.Policies;
@@ -10,7 +11,7 @@ namespace SlaEngine.Evaluation;
 /// Computes a tier's milestones for one lead: dues on pause-aware clocks, completion from touches,
 /// verdicts, the next touch and the escalation rungs.
 /// </summary>
-internal sealed class MilestonePlanner
+internal struct MilestonePlanner
 {
     private readonly TierDefinition _tier;
     private readonly BusinessCalendar _calendar;
@@ -21,9 +22,12 @@ internal sealed class MilestonePlanner
     private readonly LeadConditionScope _scope;
     private readonly ImmutableArray<TraceEntry>.Builder? _trace;
     private readonly TimelineProbe? _probe;
-    private readonly List<LeadTouch> _touches;
-    private readonly ImmutableArray<MilestoneResult>.Builder _milestones;
-    private readonly List<Candidate> _candidates = [];
+    private readonly ImmutableArray<LeadTouch> _touches;
+    private readonly MilestoneResult[] _milestones;
+    private int _milestoneCount;
+
+    /// <summary>The earliest-due open touch milestone so far (the first one wins a tie): the next touch.</summary>
+    private Candidate? _best;
 
     internal MilestonePlanner(
         TierDefinition tier,
@@ -46,25 +50,13 @@ internal sealed class MilestonePlanner
         _trace = trace;
         _probe = probe;
 
-        // Sized for the tier's milestones, so the result takes the builder's array without a copy.
-        _milestones = ImmutableArray.CreateBuilder<MilestoneResult>(
-            (tier.FirstTouch is null ? 0 : 1) + (tier.Effort.IsEmpty ? 0 : 1) + tier.Cadence.Length + (tier.DispositionWithin is null ? 0 : 1));
+        // Sized for the tier's milestones, so the result takes the array without a copy (unless a cadence step is skipped).
+        _milestones = new MilestoneResult[
+            (tier.FirstTouch is null ? 0 : 1) + (tier.Effort.IsEmpty ? 0 : 1) + tier.Cadence.Length + (tier.DispositionWithin is null ? 0 : 1)];
 
-        // Touches after `at` are ignored, and so are touches after the disposition ended the SLA.
-        var end = disposition?.At ?? at;
-        _touches = [];
-        foreach (var touch in lead.Touches)
-        {
-            if (touch.At <= end)
-            {
-                _touches.Add(touch);
-            }
-        }
-
-        if (!IsSorted(_touches))
-        {
-            _touches = [.. _touches.OrderBy(t => t.At)];
-        }
+        // Touches after `at` are ignored, and so are touches after the disposition ended the SLA. The lead's own array
+        // is used as it is in the common case (all touches before the end, in time order).
+        _touches = TouchesUntil(lead.Touches, disposition?.At ?? at);
     }
 
     internal ImmutableArray<MilestoneResult> Milestones { get; private set; }
@@ -102,14 +94,14 @@ internal sealed class MilestonePlanner
             Judge(LeadEvaluator.FirstTouchName, clock, _start, firstTouch.Within, due, met, firstTouch.WarnBefore ?? _tier.WarnBefore);
             if (met is null)
             {
-                _candidates.Add(new Candidate(LeadEvaluator.FirstTouchName, due, firstTouch.Channels[0], null));
+                Offer(new Candidate(LeadEvaluator.FirstTouchName, due, firstTouch.Channels[0], null));
             }
         }
 
         if (!_tier.Effort.IsEmpty)
         {
             hasPlan = true;
-            var done = new int[_tier.Effort.Length];
+            Span<int> done = _tier.Effort.Length <= 32 ? stackalloc int[_tier.Effort.Length] : new int[_tier.Effort.Length];
             Instant? last = null;
             Instant? firstCounted = null;
             Instant? met = null;
@@ -153,7 +145,7 @@ internal sealed class MilestonePlanner
             }
             else
             {
-                _milestones.Add(new MilestoneResult(LeadEvaluator.EffortName, null, met is null ? Open() : MilestoneStatus.Met, met, Duration.Zero));
+                Add(new MilestoneResult(LeadEvaluator.EffortName, null, met is null ? Open() : MilestoneStatus.Met, met, Duration.Zero));
             }
 
             if (met is null && due is { } deadline)
@@ -173,7 +165,7 @@ internal sealed class MilestonePlanner
                 var from = last ?? _start;
                 var spacing = clock.Measure(from, deadline) / left;
                 spacing = spacing <= Duration.Zero ? Duration.Zero : Duration.FromMinutes(Math.Floor(spacing.TotalMinutes));
-                _candidates.Add(new Candidate(LeadEvaluator.EffortName, deadline, _tier.Effort[best].Channel, clock.Advance(from, spacing)));
+                Offer(new Candidate(LeadEvaluator.EffortName, deadline, _tier.Effort[best].Channel, clock.Advance(from, spacing)));
             }
         }
 
@@ -181,7 +173,7 @@ internal sealed class MilestonePlanner
         {
             Instant? previous = null;
             var first = true;
-            var used = new bool[_touches.Count];
+            Span<bool> used = _touches.Length <= 256 ? stackalloc bool[_touches.Length] : new bool[_touches.Length];
             foreach (var step in _tier.Cadence)
             {
                 var name = LeadEvaluator.CadenceStepPrefix + step.Number.ToString(CultureInfo.InvariantCulture);
@@ -199,7 +191,7 @@ internal sealed class MilestonePlanner
                 if (!first && previous is null)
                 {
                     exhausted = false;
-                    _milestones.Add(new MilestoneResult(name, null, _disposition is null ? MilestoneStatus.Pending : MilestoneStatus.NotApplicable, null, Duration.Zero));
+                    Add(new MilestoneResult(name, null, _disposition is null ? MilestoneStatus.Pending : MilestoneStatus.NotApplicable, null, Duration.Zero));
                     _trace?.Add(new TraceEntry("milestone", name, null, "not yet due: the previous cadence step is open", []));
                     continue;
                 }
@@ -212,7 +204,7 @@ internal sealed class MilestonePlanner
                 foreach (var channel in step.Channels)
                 {
                     var found = -1;
-                    for (var i = 0; i < _touches.Count; i++)
+                    for (var i = 0; i < _touches.Length; i++)
                     {
                         var touch = _touches[i];
                         if (!used[i]
@@ -243,7 +235,7 @@ internal sealed class MilestonePlanner
                 {
                     completion = null;
                     exhausted = false;
-                    _candidates.Add(new Candidate(name, due, missing, null));
+                    Offer(new Candidate(name, due, missing, null));
                 }
 
                 if (first && _tier.FirstTouch is null)
@@ -270,28 +262,80 @@ internal sealed class MilestonePlanner
             }
             else
             {
-                _milestones.Add(new MilestoneResult(LeadEvaluator.DispositionName, null, met is null ? MilestoneStatus.Pending : MilestoneStatus.NotApplicable, met, Duration.Zero));
+                Add(new MilestoneResult(LeadEvaluator.DispositionName, null, met is null ? MilestoneStatus.Pending : MilestoneStatus.NotApplicable, met, Duration.Zero));
                 _trace?.Add(new TraceEntry("milestone", LeadEvaluator.DispositionName, null, $"{dispositionWithin} from the first touch, which has not happened", []));
             }
         }
 
         Exhausted = hasPlan && exhausted && _disposition is null;
-        Milestones = _milestones.DrainToImmutable();
+        Milestones = ImmutableCollectionsMarshal.AsImmutableArray(
+            _milestoneCount == _milestones.Length ? _milestones : _milestones.AsSpan(0, _milestoneCount).ToArray());
         NextTouch = ChooseNextTouch();
         Escalations = Escalate(firstTouchAt);
     }
 
-    private static bool IsSorted(List<LeadTouch> touches)
+    private static ImmutableArray<LeadTouch> TouchesUntil(ImmutableArray<LeadTouch> touches, Instant end)
     {
-        for (var i = 1; i < touches.Count; i++)
+        var kept = 0;
+        var sorted = true;
+        for (var i = 0; i < touches.Length; i++)
         {
-            if (touches[i].At < touches[i - 1].At)
+            if (touches[i].At <= end)
             {
-                return false;
+                kept++;
+            }
+
+            sorted &= i == 0 || touches[i].At >= touches[i - 1].At;
+        }
+
+        if (sorted && kept == touches.Length)
+        {
+            return touches;
+        }
+
+        var result = new LeadTouch[kept];
+        var n = 0;
+        foreach (var touch in touches)
+        {
+            if (touch.At <= end)
+            {
+                result[n++] = touch;
             }
         }
 
-        return true;
+        if (!sorted)
+        {
+            SortStably(result);
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
+    }
+
+    /// <summary>Sorts touches by time, stably like <c>OrderBy</c>: touches at the same instant keep their input order.</summary>
+    private static void SortStably(LeadTouch[] touches)
+    {
+        var order = new int[touches.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        var copy = (LeadTouch[])touches.Clone();
+        Array.Sort(order, (a, b) => copy[a].At != copy[b].At ? copy[a].At.CompareTo(copy[b].At) : a.CompareTo(b));
+        for (var i = 0; i < order.Length; i++)
+        {
+            touches[i] = copy[order[i]];
+        }
+    }
+
+    private void Add(MilestoneResult milestone) => _milestones[_milestoneCount++] = milestone;
+
+    private void Offer(Candidate candidate)
+    {
+        if (_best is not { } best || candidate.Due < best.Due)
+        {
+            _best = candidate;
+        }
     }
 
     private static bool Contains(ImmutableArray<string> channels, string channel)
@@ -309,7 +353,7 @@ internal sealed class MilestonePlanner
 
     private static string Describe(SlaClock clock) => clock.IsBusiness ? "business time" : "elapsed time";
 
-    private bool AllDone(int[] done)
+    private bool AllDone(Span<int> done)
     {
         for (var i = 0; i < done.Length; i++)
         {
@@ -374,7 +418,7 @@ internal sealed class MilestonePlanner
             {
                 status = MilestoneStatus.AtRisk;
                 verdict = tracing ? $"at risk: {Seconds(-late)} s of {Describe(clock)} left, warn_before {w}" : null;
-                _probe?.OfferBreach(name, _milestones.Count, clock, due);
+                _probe?.OfferBreach(name, _milestoneCount, clock, due);
             }
             else
             {
@@ -382,16 +426,16 @@ internal sealed class MilestonePlanner
                 verdict = tracing ? $"pending: {Seconds(-late)} s of {Describe(clock)} left" : null;
                 if (_probe is { } probe)
                 {
-                    probe.OfferBreach(name, _milestones.Count, clock, due);
+                    probe.OfferBreach(name, _milestoneCount, clock, due);
                     if (warn is { } warning)
                     {
-                        probe.OfferAtRisk(name, _milestones.Count, clock, from, due, WarnThreshold(warning, clock, from, due));
+                        probe.OfferAtRisk(name, _milestoneCount, clock, from, due, WarnThreshold(warning, clock, from, due));
                     }
                 }
             }
         }
 
-        _milestones.Add(new MilestoneResult(name, due, status, met, lateBy));
+        Add(new MilestoneResult(name, due, status, met, lateBy));
         _trace?.Add(new TraceEntry(
             "milestone",
             name,
@@ -414,16 +458,7 @@ internal sealed class MilestonePlanner
             return null;
         }
 
-        Candidate? best = null;
-        foreach (var candidate in _candidates)
-        {
-            if (best is null || candidate.Due < best.Due)
-            {
-                best = candidate;
-            }
-        }
-
-        if (best is null)
+        if (_best is not { } best)
         {
             _trace?.Add(new TraceEntry("next_touch", "(none)", null, "no touch milestone is open", []));
             return null;
@@ -448,17 +483,18 @@ internal sealed class MilestonePlanner
             return [];
         }
 
-        var builder = ImmutableArray.CreateBuilder<EscalationResult>(_tier.Escalations.Length);
-        foreach (var rung in _tier.Escalations)
+        var rungs = new EscalationResult[_tier.Escalations.Length];
+        for (var r = 0; r < rungs.Length; r++)
         {
+            var rung = _tier.Escalations[r];
             var rungAt = ClockFor(rung.After).Due(_start, rung.After);
             var fired = rungAt <= _at
                 && (firstTouchAt is null || firstTouchAt > rungAt)
                 && (_disposition is null || rungAt <= _disposition.At);
-            builder.Add(new EscalationResult(rung.AfterText, rungAt, rung.Notify, fired));
+            rungs[r] = new EscalationResult(rung.AfterText, rungAt, rung.Notify, fired);
             if (_probe is { } probe && rungAt > _at && firstTouchAt is null && _disposition is null)
             {
-                probe.OfferRung(builder.Count, rungAt);
+                probe.OfferRung(r + 1, rungAt);
             }
 
             _trace?.Add(new TraceEntry(
@@ -470,8 +506,8 @@ internal sealed class MilestonePlanner
                 []));
         }
 
-        return builder.MoveToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(rungs);
     }
 
-    private sealed record Candidate(string Milestone, Instant Due, string Channel, Instant? TouchDue);
+    private readonly record struct Candidate(string Milestone, Instant Due, string Channel, Instant? TouchDue);
 }

@@ -12,17 +12,29 @@ public static class SlaPolicyEvaluationExtensions
 {
     /// <summary>
     /// Evaluates one lead at <paramref name="at"/>: qualification, tier, routing, milestones with verdicts, next touch,
-    /// escalations, warnings and the explanation trace. Pure and thread-safe: the same policy, lead and instant always
-    /// give the same result, on any thread.
+    /// escalations, warnings and the next change; without the explanation trace (see <see cref="Explain"/>). Pure and
+    /// thread-safe: the same policy, lead and instant always give the same result, on any thread.
     /// </summary>
     /// <param name="policy">The policy.</param>
     /// <param name="lead">The lead snapshot.</param>
     /// <param name="at">The evaluation instant; the engine never reads a clock.</param>
-    /// <returns>The evaluation, with its trace.</returns>
+    /// <returns>The evaluation, without trace.</returns>
     /// <exception cref="InvalidLeadException">The lead cannot be evaluated under this policy (see <see cref="TryEvaluate"/>, which returns the error instead).</exception>
     public static LeadEvaluation Evaluate(this SlaPolicy policy, LeadSnapshot lead, Instant at) => policy.Evaluate(lead, at, EvaluationOptions.Default);
 
-    /// <summary>Evaluates one lead at <paramref name="at"/> with options (for example without the trace).</summary>
+    /// <summary>
+    /// Evaluates one lead at <paramref name="at"/> and explains it: the same evaluation as <see cref="Evaluate(SlaPolicy, LeadSnapshot, Instant)"/>,
+    /// with the explanation trace (each exclusion, scoring rule, trigger, band, route, milestone and rung, with the
+    /// values it read). Costs several times an evaluation without trace: call it for the lead someone asks about.
+    /// </summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="lead">The lead snapshot.</param>
+    /// <param name="at">The evaluation instant; the engine never reads a clock.</param>
+    /// <returns>The evaluation, with its trace in <see cref="LeadEvaluation.Trace"/>.</returns>
+    /// <exception cref="InvalidLeadException">The lead cannot be evaluated under this policy (see <see cref="TryEvaluate"/> with <see cref="EvaluationOptions.WithTrace"/>, which returns the error instead).</exception>
+    public static LeadEvaluation Explain(this SlaPolicy policy, LeadSnapshot lead, Instant at) => policy.Evaluate(lead, at, EvaluationOptions.WithTrace);
+
+    /// <summary>Evaluates one lead at <paramref name="at"/> with options (for example with the trace, or strict).</summary>
     /// <param name="policy">The policy.</param>
     /// <param name="lead">The lead snapshot.</param>
     /// <param name="at">The evaluation instant.</param>
@@ -42,7 +54,7 @@ public static class SlaPolicyEvaluationExtensions
     /// <param name="policy">The policy.</param>
     /// <param name="lead">The lead snapshot.</param>
     /// <param name="at">The evaluation instant; the engine never reads a clock.</param>
-    /// <param name="options">The options; default with the trace, not strict.</param>
+    /// <param name="options">The options; default without the trace, not strict.</param>
     /// <returns>
     /// The evaluation, or a <see cref="LeadError"/>: <c>SLA0705</c> when the lead pins (<c>assigned</c>) a tier or team
     /// the policy does not define; <c>SLA0707</c> when an instant of the lead, or a deadline computed from it, is
@@ -111,7 +123,7 @@ public static class SlaPolicyEvaluationExtensions
     /// <param name="policy">The policy.</param>
     /// <param name="leads">The leads.</param>
     /// <param name="at">The evaluation instant.</param>
-    /// <param name="options">The options; default with trace.</param>
+    /// <param name="options">The options; default without trace.</param>
     /// <returns>The evaluations, in input order.</returns>
     /// <exception cref="InvalidLeadException">While enumerating: a lead cannot be evaluated (use <see cref="TryEvaluate"/> to answer every lead).</exception>
     public static IEnumerable<LeadEvaluation> EvaluateAll(this SlaPolicy policy, IEnumerable<LeadSnapshot> leads, Instant at, EvaluationOptions? options = null)

@@ -13,6 +13,7 @@ public sealed class ExclusionRule
     {
         Name = name;
         When = when;
+        Reason = "exclusion: " + name;
     }
 
     /// <summary>Gets the rule's name, used as the reason (<c>exclusion: NAME</c>).</summary>
@@ -23,4 +24,7 @@ public sealed class ExclusionRule
 
     /// <summary>Gets the compiled condition.</summary>
     internal Condition When { get; }
+
+    /// <summary>Gets the evaluation reason of a lead this rule excluded, built once.</summary>
+    internal string Reason { get; }
 }

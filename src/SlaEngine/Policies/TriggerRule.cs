@@ -14,6 +14,7 @@ public sealed class TriggerRule
         Name = name;
         When = when;
         Tier = tier;
+        Reason = "trigger: " + name;
     }
 
     /// <summary>Gets the trigger's name (the reason <c>trigger: NAME</c>).</summary>
@@ -27,4 +28,7 @@ public sealed class TriggerRule
 
     /// <summary>Gets the compiled condition.</summary>
     internal Condition When { get; }
+
+    /// <summary>Gets the evaluation reason of a lead this trigger qualified, built once.</summary>
+    internal string Reason { get; }
 }

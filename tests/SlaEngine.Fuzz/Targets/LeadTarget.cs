@@ -15,7 +15,7 @@ namespace SlaEngine.Fuzz.Targets;
 /// </summary>
 public static class LeadTarget
 {
-    private static readonly EvaluationOptions Strict = new() { Strict = true };
+    private static readonly EvaluationOptions Strict = new() { Strict = true, IncludeTrace = true };
 
     public static void Run(ReadOnlySpan<byte> input)
     {
@@ -37,13 +37,13 @@ public static class LeadTarget
             var pick = (int)((uint)bytes.Length % (uint)policies.Count);
             for (var i = 0; i < policies.Count; i++)
             {
-                var loose = policies[i].TryEvaluate(lead, FuzzInputs.At, EvaluationOptions.Default);
+                var loose = policies[i].TryEvaluate(lead, FuzzInputs.At, EvaluationOptions.WithTrace);
                 var strict = policies[i].TryEvaluate(lead, FuzzInputs.At, Strict);
                 var looseText = Text(loose);
                 CheckStrict(loose, looseText, strict, policies[i]);
                 if (i == pick)
                 {
-                    Contract.Deterministic(looseText, Text(policies[i].TryEvaluate(lead, FuzzInputs.At, EvaluationOptions.Default)), $"the evaluation under {policies[i].SourceName}");
+                    Contract.Deterministic(looseText, Text(policies[i].TryEvaluate(lead, FuzzInputs.At, EvaluationOptions.WithTrace)), $"the evaluation under {policies[i].SourceName}");
                     var plain = Text(policies[i].TryEvaluate(lead, FuzzInputs.At, EvaluationOptions.WithoutTrace), includeTrace: false);
                     Contract.Assert(looseText.StartsWith(plain.TrimEnd('}'), StringComparison.Ordinal), $"the evaluation without the trace is not the one with it, less the trace:\n{plain}\n{looseText}");
                 }

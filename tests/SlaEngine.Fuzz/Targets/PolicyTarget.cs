@@ -50,7 +50,7 @@ public static class PolicyTarget
     /// <summary>Evaluates with trace; the evaluation JSON or the lead's documented error, as text.</summary>
     internal static string Evaluate(SlaPolicy policy, LeadSnapshot lead, bool mayLeaveYears)
     {
-        var result = policy.TryEvaluate(lead, FuzzInputs.At, EvaluationOptions.Default);
+        var result = policy.TryEvaluate(lead, FuzzInputs.At, EvaluationOptions.WithTrace);
         if (result.TryGetValue(out var evaluation))
         {
             return EvaluationJson.Serialize(evaluation, includeTrace: true);

@@ -16,10 +16,15 @@ public sealed class WebHostFixture : IAsyncLifetime
 
     public HttpClient Anonymous { get; private set; } = null!;
 
+    public string PolicyDirectory { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         var directory = MonitorHarness.TempDirectory();
         await File.WriteAllTextAsync(Path.Combine(directory, "monitor-test.yaml"), TestPolicies.Standard());
+        await File.WriteAllTextAsync(Path.Combine(directory, "ranked.yaml"), TestPolicies.Ranked());   // only the report tests store leads under it
+        await File.WriteAllTextAsync(Path.Combine(directory, "gone.yaml"), TestPolicies.Standard(id: "gone"));   // removed by a test
+        PolicyDirectory = directory;
         int port;
         using (var listener = new TcpListener(IPAddress.Loopback, 0))
         {

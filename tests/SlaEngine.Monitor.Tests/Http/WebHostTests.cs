@@ -9,7 +9,7 @@ namespace SlaEngine.Monitor.Tests.Http;
 /// The monitor over HTTP in the sample web host: the bearer key on every endpoint but /health, each endpoint's bad input
 /// answered 400 with a located error (never 500), the 1 MiB body limit, and the happy paths.
 /// </summary>
-public sealed class WebHostTests(WebHostFixture host) : IClassFixture<WebHostFixture>
+public sealed partial class WebHostTests(WebHostFixture host) : IClassFixture<WebHostFixture>
 {
     public static TheoryData<string, string> Endpoints => new()
     {
@@ -22,6 +22,8 @@ public sealed class WebHostTests(WebHostFixture host) : IClassFixture<WebHostFix
         { "GET", "transitions" },
         { "POST", "evaluate?policy=monitor-test" },
         { "GET", "policies" },
+        { "GET", "leads/L-1/timeline.svg" },
+        { "GET", "report.html?policy=monitor-test" },
     };
 
     [Theory]

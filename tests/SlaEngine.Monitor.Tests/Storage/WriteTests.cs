@@ -191,7 +191,7 @@ public sealed class WriteTests(PostgresCluster cluster)
         try
         {
             var status = await harnesses[0].Monitor.GetStatusAsync();
-            Assert.Equal(1, status.SchemaVersion);
+            Assert.Equal(2, status.SchemaVersion);
             Assert.True((await harnesses[3].Monitor.UpsertAsync("monitor-test", new LeadSnapshot("L-9"))).Success);
         }
         finally

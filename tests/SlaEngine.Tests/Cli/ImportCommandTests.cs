@@ -56,6 +56,24 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Import_InvalidLeadRow_FedToEvaluate_StaysThatLeadsError_Exit3()
+    {
+        var map = Write("map.yaml", "zone: America/New_York\ndate_format: M/d/yyyy h:mm tt\nleads:\n  id: Lead ID\n  mql_at: MQL Date\n");
+        var leads = Write("leads.csv", "Lead ID,MQL Date\nA,11/20/2026 10:30 AM\nB,11/31/2026 10:30 AM\nC,\n");
+        var jsonl = Write("leads.jsonl", CliRunner.Run("import", "--map", map, "--leads", leads).Stdout);
+
+        var (code, stdout, _) = CliRunner.Run("evaluate", "--policy", CliRunner.RankBands, "--at", "2026-11-23T21:00:00Z", "--leads", jsonl);
+
+        Assert.Equal(3, code);
+        var lines = CliRunner.Lines(stdout);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("{\"id\":\"B\",\"error\":{\"code\":\"SLA0714\",\"message\":\"the line is the error line of a lead, not a lead: SLA1832: ", lines[1], StringComparison.Ordinal);
+        Assert.Contains("\"location\":\"" + leads + ":3:2\"", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("\"error\"", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("\"error\"", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Import_MissingColumn_NothingWritten_Exit3()
     {
         var map = Write("map.yaml", "zone: UTC\nleads:\n  id: Lead ID\n");
@@ -109,17 +127,98 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
-    public void Map_InvalidLeadRow_LocatedOnStderr_OthersEvaluated_Exit3()
+    public void Map_Evaluate_BadLeadRow_IsItsErrorLineInPlace_Located_OthersEvaluated_Exit3()
     {
-        var map = Write("map.yaml", "zone: America/New_York\ndate_format: M/d/yyyy h:mm tt\nleads:\n  id: Lead ID\n  mql_at: MQL Date\n  attributes:\n    purchase_timeline: Timeline\n");
-        var leads = Write("leads.csv", "Lead ID,MQL Date,Timeline\nA,11/20/2026 10:30 AM,now\nB,yesterday,now\n");
+        var (map, leads, touches) = ExportWithABadRow();
 
-        var (code, stdout, stderr) = CliRunner.Run("evaluate", "--policy", CliRunner.RankBands, "--at", "2026-11-23T21:00:00Z", "--map", map, "--leads", leads);
+        var (code, stdout, stderr) = CliRunner.Run("evaluate", "--policy", CliRunner.RankBands, "--at", "2026-11-23T21:00:00Z", "--map", map, "--leads", leads, "--touches", touches);
 
         Assert.Equal(3, code);
-        Assert.Single(CliRunner.Lines(stdout));
-        Assert.StartsWith("{\"id\":\"A\",", stdout, StringComparison.Ordinal);
-        Assert.Contains(leads + ":3:2: error SLA1832: \"yesterday\" in column `MQL Date`", stderr, StringComparison.Ordinal);
+        var lines = CliRunner.Lines(stdout);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("{\"id\":\"A\",\"policy\":\"lattice-predictive\",", lines[0], StringComparison.Ordinal);
+        Assert.Contains("\"met_at\":\"2026-11-20T15:40:00Z\"", lines[0], StringComparison.Ordinal);   // A's touch was joined
+        Assert.Equal(
+            "{\"id\":\"B\",\"error\":{\"code\":\"SLA1832\",\"message\":\"\\\"yesterday\\\" in column `MQL Date` is not a date-time in the format M/d/yyyy h:mm tt (nor ISO-8601 with an offset)\",\"location\":\"" + leads + ":4:2\",\"line\":4}}",
+            lines[1]);
+        Assert.StartsWith("{\"id\":\"C\",\"policy\":\"lattice-predictive\",", lines[2], StringComparison.Ordinal);
+        Assert.Equal("{\"id\":null,\"error\":{\"code\":\"SLA1830\",\"message\":\"the lead has no id (column `Lead ID` is empty)\",\"location\":\"" + leads + ":6:1\",\"line\":6}}", lines[3]);
+
+        // Activity rows stay warnings on stderr, with the closing count; the bad lead rows are answered on stdout only.
+        Assert.Contains(touches + ":3:1: warning SLA1840: lead \"Z\" is not in the leads file; the row is skipped", stderr, StringComparison.Ordinal);
+        Assert.EndsWith("slaengine import: 4 lead rows, 2 invalid; 2 touch rows (1 joined), 0 event rows (0 joined), 0 skipped by the map; 1 warnings (SLA1840: 1)\n", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("SLA1832", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Map_Evaluate_BadLeadRow_IsAnsweredAsTheSameLeadBrokenInJsonl()
+    {
+        var (map, leads, touches) = ExportWithABadRow();
+        var jsonl = Write("leads.jsonl", "{\"id\":\"A\",\"mql_at\":\"2026-11-20T15:30:00Z\"}\n{\"id\":\"B\",\"mql_at\":\"yesterday\"}\n");
+
+        var viaJsonl = CliRunner.Lines(CliRunner.Run("evaluate", "--policy", CliRunner.RankBands, "--at", "2026-11-23T21:00:00Z", "--leads", jsonl).Stdout)[1];
+        var viaMap = CliRunner.Lines(CliRunner.Run("evaluate", "--policy", CliRunner.RankBands, "--at", "2026-11-23T21:00:00Z", "--map", map, "--leads", leads, "--touches", touches).Stdout)[1];
+
+        // The same writer: the same keys in the same order, the CSV row adding where it is.
+        string Keys(string line) => string.Join(",", System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("error").EnumerateObject().Select(p => p.Name));
+        Assert.Equal("code,message,line", Keys(viaJsonl));
+        Assert.Equal("code,message,location,line", Keys(viaMap));
+    }
+
+    [Theory]
+    [InlineData("report")]
+    [InlineData("compare")]
+    [InlineData("timeline")]
+    public void Map_BadLeadRow_IsAnsweredAsTheCommandAnswersABadJsonlLead(string command)
+    {
+        var (map, leads, touches) = ExportWithABadRow();
+        string[] policies = command == "compare" ? ["--base", CliRunner.RankBands, "--candidate", CliRunner.RankBands] : ["--policy", CliRunner.RankBands];
+
+        var (code, stdout, stderr) = CliRunner.Run([command, .. policies, "--at", "2026-11-23T21:00:00Z", "--map", map, "--leads", leads, "--touches", touches]);
+
+        Assert.Equal(3, code);
+        var location = "\"location\":\"" + leads + ":4:2\",\"line\":4}}";
+        switch (command)
+        {
+            case "report":
+                // As a bad JSONL line: counted as invalid, its error line on stderr; the two good leads are in the report.
+                using (var report = System.Text.Json.JsonDocument.Parse(stdout))
+                {
+                    Assert.Equal(2, report.RootElement.GetProperty("invalid").GetInt32());
+                    Assert.Equal(2, report.RootElement.GetProperty("overall").GetProperty("leads").GetInt32());
+                }
+
+                Assert.Contains("{\"id\":\"B\",\"error\":{\"code\":\"SLA1832\",", stderr, StringComparison.Ordinal);
+                Assert.Contains(location, stderr, StringComparison.Ordinal);
+                break;
+            case "compare":
+                // Same policy twice: nothing differs, so only the error lines and the totals are written.
+                var lines = CliRunner.Lines(stdout);
+                Assert.StartsWith("{\"id\":\"B\",\"error\":{\"code\":\"SLA1832\",", lines[0], StringComparison.Ordinal);
+                Assert.EndsWith(location, lines[0], StringComparison.Ordinal);
+                Assert.StartsWith("{\"id\":null,\"error\":{\"code\":\"SLA1830\",", lines[1], StringComparison.Ordinal);
+                Assert.Equal(3, lines.Length);
+                break;
+            default:
+                var timeline = CliRunner.Lines(stdout);
+                Assert.Equal(4, timeline.Length);
+                Assert.StartsWith("{\"id\":\"A\",\"next_change_at\":", timeline[0], StringComparison.Ordinal);
+                Assert.EndsWith(location, timeline[1], StringComparison.Ordinal);
+                Assert.StartsWith("{\"id\":\"C\",", timeline[2], StringComparison.Ordinal);
+                break;
+        }
+    }
+
+    [Fact]
+    public void Map_TimelinePage_ListsTheBadLeadRowInItsIndex()
+    {
+        var (map, leads, touches) = ExportWithABadRow();
+
+        var (code, page, stderr) = CliRunner.Run("timeline", "--policy", CliRunner.RankBands, "--at", "2026-11-23T21:00:00Z", "--map", map, "--leads", leads, "--touches", touches, "--format", "html");
+
+        Assert.Equal(3, code);
+        Assert.Contains("SLA1832", page, StringComparison.Ordinal);
+        Assert.Contains(leads + ":4:2", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,6 +228,18 @@ public sealed class ImportCommandTests : IDisposable
 
         Assert.Equal(2, code);
         Assert.Contains("--touches and --events need --map", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A leads file with a row that spans two lines (a quoted note), a bad date on line 4 (row 2), a good row and a row
+    /// without an id; a touches file with a touch of A and one of an unknown lead.
+    /// </summary>
+    private (string Map, string Leads, string Touches) ExportWithABadRow()
+    {
+        var map = Write("map.yaml", "zone: America/New_York\ndate_format: M/d/yyyy h:mm tt\nleads:\n  id: Lead ID\n  mql_at: MQL Date\n  attributes:\n    purchase_timeline: Timeline\ntouches:\n  lead: Lead ID\n  at: Date\n  channel: Type\n");
+        var leads = Write("leads.csv", "Lead ID,MQL Date,Timeline,Notes\nA,11/20/2026 10:30 AM,now,\"two\nlines\"\nB,yesterday,now,\nC,11/21/2026 9:00 AM,1-6 months,\n,11/21/2026 9:00 AM,now,\n");
+        var touches = Write("touches.csv", "Lead ID,Date,Type\nA,11/20/2026 10:40 AM,call\nZ,11/20/2026 10:40 AM,call\n");
+        return (map, leads, touches);
     }
 
     private static string Sample(params string[] parts) => Path.Combine([ArchitectureTests.RepositoryRoot(), "samples", "import", .. parts]);

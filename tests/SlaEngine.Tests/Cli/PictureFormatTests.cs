@@ -63,4 +63,18 @@ public sealed class PictureFormatTests
         Assert.DoesNotContain("href=\"http", report, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", report, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Theory]
+    [InlineData(null, new[] { "tier", "team" })]
+    [InlineData("tier", new[] { "tier" })]
+    [InlineData("team", new[] { "team" })]
+    public void ReportHtml_WithoutBy_GroupsByTierAndByTeam_WithBy_ThatGrouping(string? by, string[] groupings)
+    {
+        string[] args = ["report", "--policy", CliRunner.RankBands, "--at", CliRunner.At, "--leads", CliRunner.SampleLeads, "--format", "html"];
+        var (_, report, _) = CliRunner.Run(by is null ? args : [.. args, "--by", by]);
+
+        var shown = System.Text.RegularExpressions.Regex.Matches(report, "<section class=\"groups\" data-by=\"([a-z]+)\">").Select(m => m.Groups[1].Value);
+        Assert.Equal(groupings, shown);
+        Assert.Contains("<tr class=\"sla-group\" data-group=\"" + (by == "team" ? "enterprise" : "platinum") + "\">", report, StringComparison.Ordinal);
+    }
 }

@@ -104,7 +104,7 @@ public sealed class LeadDataCheckTests
         Assert.False(result.Success);
         Assert.Equal((DiagnosticCodes.LeadAttributeWrongType, "attributes.employees", "W"), (result.Error!.Code, result.Error.Path, result.LeadId));
         Assert.Equal(2, policy.TryEvaluate(lead, At).Value.Warnings.Length); // not strict: both are warnings
-        Assert.Equal(DiagnosticCodes.LeadAttributeWrongType, Assert.Throws<InvalidLeadException>(() => policy.Evaluate(lead, At, EvaluationOptions.Default with { Strict = true })).Error.Code);
+        Assert.Equal(DiagnosticCodes.LeadAttributeWrongType, Assert.Throws<InvalidLeadException>(() => policy.Evaluate(lead, At, EvaluationOptions.WithTrace with { Strict = true })).Error.Code);
     }
 
     [Fact]

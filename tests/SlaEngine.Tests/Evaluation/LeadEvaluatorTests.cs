@@ -7,7 +7,7 @@ namespace SlaEngine.Tests.Evaluation;
 /// <summary>Decisions, milestones, next touch and escalations, each against a hand-computed expectation.</summary>
 public sealed class LeadEvaluatorTests
 {
-    private static LeadEvaluation Evaluate(LeadSnapshot lead, string at) => TestPolicies.HandChecked.Evaluate(lead, T(at));
+    private static LeadEvaluation Evaluate(LeadSnapshot lead, string at) => TestPolicies.HandChecked.Explain(lead, T(at));
 
     [Fact]
     public void Evaluate_SpecWorkedExample_MatchesSection5Line()
@@ -244,11 +244,14 @@ public sealed class LeadEvaluatorTests
     public void Evaluate_WithoutTrace_GivesTheSameResultWithAnEmptyTrace()
     {
         var lead = new LeadSnapshotBuilder().WithMqlAt("2027-06-01T14:00:00Z").WithTouch("call", "2027-06-01T15:00:00Z").Build();
-        var with = TestPolicies.HandChecked.Evaluate(lead, T("2027-06-02T12:00:00Z"));
+        var with = TestPolicies.HandChecked.Explain(lead, T("2027-06-02T12:00:00Z"));
         var without = TestPolicies.HandChecked.Evaluate(lead, T("2027-06-02T12:00:00Z"), EvaluationOptions.WithoutTrace);
+        var byDefault = TestPolicies.HandChecked.Evaluate(lead, T("2027-06-02T12:00:00Z"));
 
         Assert.NotEmpty(with.Trace);
         Assert.Empty(without.Trace);
+        Assert.Empty(byDefault.Trace); // the trace costs only when asked for
         Assert.Equal(EvaluationJson.Serialize(with), EvaluationJson.Serialize(without));
+        Assert.Equal(EvaluationJson.Serialize(byDefault), EvaluationJson.Serialize(without));
     }
 }

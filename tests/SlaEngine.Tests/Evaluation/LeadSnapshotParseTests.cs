@@ -37,6 +37,31 @@ public sealed class LeadSnapshotParseTests
     }
 
     [Fact]
+    public void Parse_AnErrorLine_StaysThatLeadsError()
+    {
+        // What `slaengine import` writes for a lead row it could not read: fed back as leads, it is not an empty lead.
+        var error = LeadSnapshot.Parse("""{"id":"B","error":{"code":"SLA1832","message":"'mql_at' is 'soon'","location":"leads.csv:4:2","line":4}}""").Error!;
+        Assert.Equal(("SLA0714", "B", "leads.csv:4:2", "error"), (error.Code, error.LeadId, error.Location, error.Path));
+        Assert.Contains("SLA1832: 'mql_at' is 'soon'", error.Message, StringComparison.Ordinal);
+
+        var bare = LeadSnapshot.Parse("""{"id":"C","mql_at":"2026-11-20T10:30:00Z","error":"unreadable"}""").Error!;
+        Assert.Equal(("SLA0714", "C", null), (bare.Code, bare.LeadId, bare.Location));
+
+        Assert.True(LeadSnapshot.Parse("""{"id":"D","error":null}""").Success); // null is the same as absent
+    }
+
+    [Fact]
+    public void Parse_AttributesOrder_DoesNotMatter()
+    {
+        var a = LeadSnapshot.Parse("""{"id":"A","attributes":{"b":1,"a":"x","c":true}}""").GetValueOrThrow();
+        var b = LeadSnapshot.Parse("""{"id":"A","attributes":{"c":true,"a":"x","b":1}}""").GetValueOrThrow();
+        Assert.Equal(a, b);
+        Assert.Equal(["a", "b", "c"], a.Attributes.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(a.Attributes, a.Attributes); // built once
+        Assert.Same(a.Attributes, a.Attributes);
+    }
+
+    [Fact]
     public void Parse_TextAndUtf8_GiveEqualSnapshots()
     {
         const string json = """{"id":"Zoë ✓","attributes":{"title":"Directrice générale \u00e9"},"touches":[{"channel":"call","at":"2026-11-20T16:10:00Z"}]}""";

@@ -71,7 +71,7 @@ public sealed class FuzzTests
         for (var i = 0; i < LeadCases; i++)
         {
             var bytes = MutateBytes(Encoding.UTF8.GetBytes(lines[i % lines.Length]), random);
-            var outcome = EvaluateCommand.Process(policy, bytes, i + 1, at, EvaluationOptions.Default);
+            var outcome = EvaluateCommand.Process(policy, bytes, i + 1, at, EvaluationOptions.WithTrace);
             Assert.True(outcome.Evaluation is not null || (outcome.ErrorCode?.StartsWith("SLA07", StringComparison.Ordinal) == true && outcome.ErrorMessage!.Length > 0), $"case {i}");
             Assert.False(string.IsNullOrEmpty(outcome.Json(explain: true)));
         }
@@ -90,7 +90,7 @@ public sealed class FuzzTests
     public void HostileLeadLines_NeverThrow(string line)
     {
         var policy = PolicyLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "TestData", "conformance", "evaluation", "lattice-predictive.yaml"));
-        var outcome = EvaluateCommand.Process(policy, Encoding.UTF8.GetBytes(line), 1, Instant.FromUtc(2026, 11, 22, 12, 0), EvaluationOptions.Default);
+        var outcome = EvaluateCommand.Process(policy, Encoding.UTF8.GetBytes(line), 1, Instant.FromUtc(2026, 11, 22, 12, 0), EvaluationOptions.WithTrace);
         Assert.NotNull(outcome.Json(explain: false));
     }
 
@@ -100,9 +100,9 @@ public sealed class FuzzTests
         var policy = PolicyLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "TestData", "conformance", "evaluation", "lattice-predictive.yaml"));
         var at = Instant.FromUtc(2026, 11, 22, 12, 0);
         var huge = Encoding.UTF8.GetBytes("{\"id\":\"x\",\"attributes\":{\"title\":\"" + new string('a', 10 * 1024 * 1024) + "\"}}");
-        Assert.Equal("SLA0707", EvaluateCommand.Process(policy, huge, 1, at, EvaluationOptions.Default).ErrorCode);
+        Assert.Equal("SLA0707", EvaluateCommand.Process(policy, huge, 1, at, EvaluationOptions.WithTrace).ErrorCode);
         byte[] invalid = [(byte)'{', (byte)'"', (byte)'i', (byte)'d', (byte)'"', (byte)':', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)'}'];
-        Assert.Equal("SLA0701", EvaluateCommand.Process(policy, invalid, 1, at, EvaluationOptions.Default).ErrorCode);
+        Assert.Equal("SLA0701", EvaluateCommand.Process(policy, invalid, 1, at, EvaluationOptions.WithTrace).ErrorCode);
     }
 
     private static string Mutate(string text, Random random)

@@ -38,11 +38,11 @@ public sealed class NonBacktrackingRegexTests
         Assert.Empty(result.Diagnostics);
         var at = Instant.FromUtc(2026, 11, 22, 12, 0);
 
-        var almost = result.Policy.Evaluate(Lead(new string('a', 40) + "!"), at);
+        var almost = result.Policy.Explain(Lead(new string('a', 40) + "!"), at);
         Assert.Equal("when title matches \"^(a+)+$\": 0", Assert.Single(almost.Trace, e => e.Rule == "evil").Detail);
         Assert.Equal(1, almost.Score);
 
-        var all = result.Policy.Evaluate(Lead(new string('a', 40)), at);
+        var all = result.Policy.Explain(Lead(new string('a', 40)), at);
         Assert.Equal("when title matches \"^(a+)+$\": +10", Assert.Single(all.Trace, e => e.Rule == "evil").Detail);
         Assert.Equal(11, all.Score);
     }

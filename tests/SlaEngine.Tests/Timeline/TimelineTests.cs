@@ -35,7 +35,7 @@ public sealed class TimelineTests
     [Fact]
     public void Evaluate_NextChangeAt_IsTheFirstTransitionAndIsWrittenAfterEscalations()
     {
-        var evaluation = WorkedExample.Policy.Evaluate(WorkedExample.Lead, T("2026-12-07T14:00:00Z"));
+        var evaluation = WorkedExample.Policy.Explain(WorkedExample.Lead, T("2026-12-07T14:00:00Z"));
         Assert.Equal(T("2026-12-07T15:00:00Z"), evaluation.NextChangeAt);
 
         var json = EvaluationJson.Serialize(evaluation);
@@ -49,7 +49,7 @@ public sealed class TimelineTests
     [Fact]
     public void Evaluate_WithTrace_SaysWhereNextChangeComesFrom()
     {
-        var evaluation = WorkedExample.Policy.Evaluate(WorkedExample.Lead, T("2026-12-07T14:00:00Z"));
+        var evaluation = WorkedExample.Policy.Explain(WorkedExample.Lead, T("2026-12-07T14:00:00Z"));
         var entry = Assert.Single(evaluation.Trace, e => e.Stage == "next_change");
         Assert.Equal("first_touch", entry.Rule);
         Assert.Contains("first_touch.status \"pending\" -> \"at_risk\"", entry.Detail, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public sealed class TimelineTests
     [Fact]
     public void Evaluate_NothingAhead_NextChangeAtIsNull()
     {
-        var breached = WorkedExample.Policy.Evaluate(WorkedExample.Lead, T("2026-12-08T00:00:00Z"));
+        var breached = WorkedExample.Policy.Explain(WorkedExample.Lead, T("2026-12-08T00:00:00Z"));
         Assert.Null(breached.NextChangeAt);
         Assert.Contains(breached.Trace, e => e.Stage == "next_change" && e.Rule == "(none)");
     }

@@ -79,15 +79,15 @@ public static class SlaPolicyTimelineExtensions
     /// <summary>Evaluates and finds the first change after <paramref name="at"/> (the evaluation's next change).</summary>
     internal static LeadEvaluation WithNextChange(SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options)
     {
-        var walk = new TimelineWalk(policy, lead, at, at + DefaultHorizon, options);
         var explain = options.IncludeTrace;
+        var walk = new TimelineWalk(policy, lead, at, at + DefaultHorizon, options, firstChangeOnly: !explain);
         var items = explain ? new List<SlaTransition>() : null;
         var first = walk.First;
         if (!walk.Next(items, explain))
         {
             if (!explain)
             {
-                return first with { NextChangeAt = null };
+                return first.SetNextChangeWhileBuilding(null);
             }
 
             return first with
@@ -98,7 +98,7 @@ public static class SlaPolicyTimelineExtensions
 
         if (!explain)
         {
-            return first with { NextChangeAt = walk.At };
+            return first.SetNextChangeWhileBuilding(walk.At);
         }
 
         var changes = string.Join(", ", items!.Select(i => $"{i.Subject}.{i.Field} {i.FromJson} -> {i.ToJson}"));

@@ -14,11 +14,22 @@ namespace SlaEngine.Evaluation;
 /// </summary>
 internal sealed class TimelineProbe
 {
-    private readonly List<Change> _changes = [];
+    /// <summary>The schedule, or null when only the earliest instant is kept (see the constructor).</summary>
+    private readonly List<Change>? _changes;
     private Instant? _earliest;
 
-    internal TimelineProbe(Instant after)
+    /// <summary>Without a schedule: the earliest instant offered so far, and whether every change offered at it is exact.</summary>
+    private Instant _minimum = Instant.MaxValue;
+    private bool _minimumExact = true;
+
+    /// <param name="after">The evaluation instant.</param>
+    /// <param name="keepSchedule">
+    /// Whether to keep every scheduled change (to apply them, or to explain the earliest); false keeps only the
+    /// earliest instant and whether it is exact, allocating nothing per evaluation.
+    /// </param>
+    internal TimelineProbe(Instant after, bool keepSchedule = true)
     {
+        _changes = keepSchedule ? [] : null;
         Reset(after);
     }
 
@@ -26,7 +37,7 @@ internal sealed class TimelineProbe
     internal Instant After { get; private set; }
 
     /// <summary>Gets the earliest scheduled change, or <see cref="Instant.MaxValue"/>.</summary>
-    internal Instant Earliest => _earliest ??= ComputeEarliest();
+    internal Instant Earliest => _changes is null ? _minimum : _earliest ??= ComputeEarliest();
 
     /// <summary>Gets a value indicating whether every change at <see cref="Earliest"/> was computed exactly (none moved forward by the rounding guard).</summary>
     internal bool EarliestIsExact
@@ -34,6 +45,11 @@ internal sealed class TimelineProbe
         get
         {
             var earliest = Earliest;
+            if (_changes is null)
+            {
+                return _minimumExact && earliest != Instant.MaxValue;
+            }
+
             foreach (var change in _changes)
             {
                 if (change.At == earliest && !change.Exact)
@@ -52,7 +68,7 @@ internal sealed class TimelineProbe
         get
         {
             var earliest = Earliest;
-            foreach (var change in _changes)
+            foreach (var change in _changes ?? [])
             {
                 if (change.At == earliest)
                 {
@@ -71,8 +87,10 @@ internal sealed class TimelineProbe
     internal void Reset(Instant after)
     {
         After = after;
-        _changes.Clear();
+        _changes?.Clear();
         _earliest = null;
+        _minimum = Instant.MaxValue;
+        _minimumExact = true;
     }
 
     /// <summary>A milestone not yet breached is breached from the first whole second after the first instant at or after its due at which its clock runs.</summary>
@@ -143,14 +161,18 @@ internal sealed class TimelineProbe
         var instant = WholeSeconds.Ceiling(rungAt);
         if (instant > After)
         {
-            _changes.Add(new Change(instant, true, number - 1, default, null, true));
-            _earliest = null;
+            Keep(new Change(instant, true, number - 1, default, null, true));
         }
     }
 
     /// <summary>Applies every change scheduled at <see cref="Earliest"/> to <paramref name="current"/> and drops them from the schedule.</summary>
     internal LeadEvaluation ApplyEarliest(LeadEvaluation current)
     {
+        if (_changes is null)
+        {
+            throw new InvalidOperationException("This probe keeps no schedule to apply.");
+        }
+
         var at = Earliest;
         ImmutableArray<MilestoneResult>.Builder? milestones = null;
         ImmutableArray<EscalationResult>.Builder? rungs = null;
@@ -216,7 +238,7 @@ internal sealed class TimelineProbe
     private Instant ComputeEarliest()
     {
         var earliest = Instant.MaxValue;
-        foreach (var change in _changes)
+        foreach (var change in _changes!)
         {
             earliest = change.At < earliest ? change.At : earliest;
         }
@@ -228,8 +250,26 @@ internal sealed class TimelineProbe
     {
         // A rounding guard: the state at `After` says the change is still ahead, so it is at least one second ahead.
         var exact = instant > After;
-        _changes.Add(new Change(exact ? instant : WholeSeconds.After(After), false, index, status, milestone, exact));
-        _earliest = null;
+        Keep(new Change(exact ? instant : WholeSeconds.After(After), false, index, status, milestone, exact));
+    }
+
+    private void Keep(Change change)
+    {
+        if (_changes is not null)
+        {
+            _changes.Add(change);
+            _earliest = null;
+            return;
+        }
+
+        if (change.At < _minimum)
+        {
+            (_minimum, _minimumExact) = (change.At, change.Exact);
+        }
+        else if (change.At == _minimum)
+        {
+            _minimumExact &= change.Exact;
+        }
     }
 
     /// <summary>One scheduled change: a milestone's new status, or a rung firing.</summary>

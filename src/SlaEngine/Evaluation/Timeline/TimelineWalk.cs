@@ -30,17 +30,26 @@ internal sealed class TimelineWalk
     private string? _keyPrefix;
     private bool _certain;
 
-    internal TimelineWalk(SlaPolicy policy, LeadSnapshot lead, Instant at, Instant until, EvaluationOptions options)
+    /// <param name="policy">The policy.</param>
+    /// <param name="lead">The lead.</param>
+    /// <param name="at">The instant the walk starts from.</param>
+    /// <param name="until">The horizon.</param>
+    /// <param name="options">The options of the first evaluation.</param>
+    /// <param name="firstChangeOnly">
+    /// True when only the instant of the first change is wanted, without its items (an evaluation's
+    /// <c>next_change_at</c>): the probe then keeps only the earliest scheduled instant, not the schedule.
+    /// </param>
+    internal TimelineWalk(SlaPolicy policy, LeadSnapshot lead, Instant at, Instant until, EvaluationOptions options, bool firstChangeOnly = false)
     {
         _policy = policy;
         _lead = lead;
         _start = lead.MqlAt ?? at;
         _until = until;
         _dependence = policy.TimeDependence;
-        _probe = new TimelineProbe(at);
+        _probe = new TimelineProbe(at, keepSchedule: !firstChangeOnly);
         var quantities = (_dependence.Score is null ? 0 : 1) + _dependence.DaysSince.Length;
-        _criticalValues = new double[]?[quantities];
-        _codes = new long[quantities];
+        _criticalValues = quantities == 0 ? [] : new double[]?[quantities];
+        _codes = quantities == 0 ? [] : new long[quantities];
         First = LeadEvaluator.Evaluate(policy, lead, at, options, probe: _probe, startIfMissing: _start);
         Current = First;
         At = at;
@@ -395,7 +404,7 @@ internal sealed class TimelineWalk
         var values = new List<double>(quantity.Values);
         foreach (var name in quantity.Attributes)
         {
-            if (_lead.Attributes.TryGetValue(name, out var value) && value.Kind == LeadValueKind.Number && double.IsFinite(value.AsNumber))
+            if (_lead.TryGetAttribute(name, out var value) && value.Kind == LeadValueKind.Number && double.IsFinite(value.AsNumber))
             {
                 values.Add(value.AsNumber);
             }
