@@ -110,8 +110,8 @@ internal sealed class CrashScenario
 
             // The clock moves one step every 100 ms. At random moments (0.5-2 s apart) a kill is armed: its victim
             // (each process once per round, in a random order) is watched and killed as soon as it holds leases on
-            // leads (odd kills) or on deliveries (even kills), that is with a batch in flight - or after a second
-            // without, wherever it is (starting up, idle).
+            // leads (odd kills) or on deliveries (even kills), that is with a batch in flight - or after two seconds
+            // without, wherever it is (starting up, idle). Two seconds cover a restart on a loaded machine.
             var run = System.Diagnostics.Stopwatch.StartNew();
             var nextKill = NextKill(random, run.Elapsed);
             var victims = new List<int>();
@@ -140,7 +140,7 @@ internal sealed class CrashScenario
                     }
 
                     var seen = await LeasedByAsync(kill.Name);
-                    if ((kill.Leads ? seen.Leads : seen.Deliveries) == 0 && run.Elapsed - kill.Since < TimeSpan.FromSeconds(1))
+                    if ((kill.Leads ? seen.Leads : seen.Deliveries) == 0 && run.Elapsed - kill.Since < TimeSpan.FromSeconds(2))
                     {
                         await Task.Delay(5);
                         continue;
