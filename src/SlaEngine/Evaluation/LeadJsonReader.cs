@@ -23,13 +23,13 @@ internal static class LeadJsonReader
     /// <summary>The deepest nesting accepted; the lead object itself is level 1.</summary>
     internal const int MaxDepth = 64;
 
-    private const int MaxCachedLength = 48;
+    private const int MaxCachedLength = Utf8StringCache.MaxLength;
 
     /// <summary>The longest id (in bytes) repeated in the error of a lead that could not be read.</summary>
     private const int MaxReportedIdBytes = 4096;
 
     [ThreadStatic]
-    private static Dictionary<string, string>? t_strings;
+    private static Utf8StringCache? t_strings;
 
     internal static LeadParseResult Read(ReadOnlySpan<byte> utf8)
     {
@@ -315,9 +315,11 @@ internal static class LeadJsonReader
         private readonly ReadOnlySpan<byte> _input;
         private Utf8JsonReader _reader;
         private (string? Code, string? Message, string? Location, long Offset)? _errorLine;
+        private readonly Utf8StringCache _strings;
 
         public Parser(ReadOnlySpan<byte> input)
         {
+            _strings = t_strings ??= new Utf8StringCache();
             _input = input;
             _reader = new Utf8JsonReader(input, new JsonReaderOptions { MaxDepth = MaxDepth });
         }
@@ -1006,7 +1008,7 @@ internal static class LeadJsonReader
         {
             if (cache && !_reader.ValueIsEscaped && _reader.ValueSpan.Length <= MaxCachedLength)
             {
-                text = Cached(_reader.ValueSpan);
+                text = _strings.Get(_reader.ValueSpan);
                 return true;
             }
 
@@ -1054,26 +1056,6 @@ internal static class LeadJsonReader
             }
 
             return start + column;
-        }
-
-        private static string Cached(ReadOnlySpan<byte> bytes)
-        {
-            Span<char> chars = stackalloc char[MaxCachedLength];
-            var length = Encoding.UTF8.GetChars(bytes, chars);
-            var cache = t_strings ??= new Dictionary<string, string>(StringComparer.Ordinal);
-            var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (lookup.TryGetValue(chars[..length], out var shared))
-            {
-                return shared;
-            }
-
-            var text = new string(chars[..length]);
-            if (cache.Count < 4096)
-            {
-                cache[text] = text;
-            }
-
-            return text;
         }
     }
 }

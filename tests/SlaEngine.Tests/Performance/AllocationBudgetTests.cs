@@ -74,28 +74,51 @@ public sealed class AllocationBudgetTests
     public void LeadParse_StaysWithinBudget() =>
         AssertBudget("LeadSnapshot.Parse", ParseBudget, () => _ = LeadSnapshot.Parse(Line).Value);
 
-    // Measured on 2026-12-02 (bytes per call): Evaluate 1,664; + next_change_at 2,416; JSON line 4,328; Parse 1,912.
-    // The targets (512 B and 1 KB) are not met yet: see docs/performance.md.
-    private const long EvaluateBudget = 1_750;
-    private const long NextChangeBudget = 2_550;
-    private const long JsonLineBudget = 4_550;
-    private const long ParseBudget = 2_100;
+    // Measured on 2026-12-02 (bytes per call), session 3: Evaluate 816 (was 1,664); + next_change_at 1,176 (was 2,416);
+    // JSON line 1,904 (was 4,328); Parse 728 (was 1,912). The targets (512 B and 1 KB) are not met yet: what is left is
+    // the result objects themselves, see docs/performance.md.
+    private const long EvaluateBudget = 850;
+    private const long NextChangeBudget = 1_220;
+    private const long JsonLineBudget = 1_980;
+    private const long ParseBudget = 760;
 
     private void AssertBudget(string what, long budget, Action action)
     {
-        for (var i = 0; i < Warmup; i++)
+        // On a thread of its own: the lead reader's per-thread string cache starts empty, not filled by other tests.
+        long perCall = 0;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(() =>
         {
-            action();
-        }
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Iterations; i++)
-        {
-            action();
-        }
-
-        var perCall = (GC.GetAllocatedBytesForCurrentThread() - before) / Iterations;
+            try
+            {
+                Measure();
+            }
+            catch (Exception e)
+            {
+                failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+        });
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
         _output.WriteLine($"{what}: {perCall} B per call (budget {budget} B)");
+        Assert.True(perCall > 0, $"{what}: nothing was measured");
         Assert.True(perCall <= budget, $"{what} allocates {perCall} B per call; its budget is {budget} B");
+
+        void Measure()
+        {
+            for (var i = 0; i < Warmup; i++)
+            {
+                action();
+            }
+
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < Iterations; i++)
+            {
+                action();
+            }
+
+            perCall = (GC.GetAllocatedBytesForCurrentThread() - before) / Iterations;
+        }
     }
 }
