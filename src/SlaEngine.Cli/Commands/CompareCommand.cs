@@ -1,5 +1,7 @@
+using NodaTime;
 using SlaEngine.Authoring;
 using SlaEngine.Cli.Rendering;
+using SlaEngine.Policies;
 using SlaEngine.Evaluation;
 using SlaEngine.Diagnostics;
 using SlaEngine.Conditions;
@@ -10,6 +12,11 @@ namespace SlaEngine.Cli.Commands;
 /// <summary><c>slaengine compare --base A --candidate B --at T --leads FILE|- [--format json|table]</c>: backtest.</summary>
 internal static partial class CompareCommand
 {
+    /// <summary>Leads per batch: evaluated in parallel, then added and written in input order.</summary>
+    private const int BatchSize = 256;
+
+    private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
     internal static int Run(Settings settings, CliContext context) =>
         ImportInput.WithLeads(settings.LeadsPath, settings.Input, context.Error, source => Run(settings, context, source));
 
@@ -29,40 +36,59 @@ internal static partial class CompareCommand
         using var progress = ProgressDisplay.Start(context, "compare", source);
         var number = 0;
         var invalid = false;
-        while (source.ReadLine() is { } bytes)
+        var lines = new List<(byte[] Bytes, int Line, LeadRowOrigin? Origin)>(BatchSize);
+        var evaluated = new (LeadEvaluation? Base, LeadEvaluation? Candidate, LeadError? Error)[BatchSize];
+        while (true)
         {
-            number++;
-            progress?.Add(1);
-            var line = source.Origin?.Line ?? number;   // a row of a CSV export: its line in the leads file
-            var outcome = Compare(comparison, LineSource.ReadLead(bytes, source.Origin), settings.Strict);
-            if (outcome.Error is { } error)
+            // Read a batch in order, evaluate its leads under both policies on every core (the evaluations are pure),
+            // then add them to the totals and write them in input order.
+            lines.Clear();
+            while (lines.Count < BatchSize && source.ReadLine() is { } bytes)
             {
-                invalid = true;
+                number++;
+                lines.Add((bytes, source.Origin?.Line ?? number, source.Origin));   // a row of a CSV export: its line in the leads file
+            }
+
+            if (lines.Count == 0)
+            {
+                break;
+            }
+
+            Parallel.For(0, lines.Count, Parallelism, i => evaluated[i] = Evaluate(basePolicy, candidatePolicy, at, LineSource.ReadLead(lines[i].Bytes, lines[i].Origin), settings.Strict));
+            for (var i = 0; i < lines.Count; i++)
+            {
+                progress?.Add(1);
+                var line = lines[i].Line;
+                if (evaluated[i].Error is { } error)
+                {
+                    invalid = true;
+                    if (table is not null)
+                    {
+                        table.Error(line, error.LeadId, error.Code, error.Message);
+                    }
+                    else
+                    {
+                        stdout.WriteLine(EvaluationJson.Serialize(error, line));
+                    }
+
+                    continue;
+                }
+
+                var result = comparison.Add(evaluated[i].Base!, evaluated[i].Candidate!);
+                evaluated[i] = default;
+                if (!result.Differs)
+                {
+                    continue;
+                }
+
                 if (table is not null)
                 {
-                    table.Error(line, error.LeadId, error.Code, error.Message);
+                    table.Add(result);
                 }
                 else
                 {
-                    stdout.WriteLine(EvaluationJson.Serialize(error, line));
+                    stdout.WriteLine(settings.Zone.IsUtc ? PolicyComparisonJson.Serialize(result) : ZonedJson.Rewrite(PolicyComparisonJson.Serialize(result), settings.Zone.Resolve(CalendarZone(basePolicy, result.Base.Calendar ?? result.Candidate.Calendar))));
                 }
-
-                continue;
-            }
-
-            var result = outcome.Result!;
-            if (!result.Differs)
-            {
-                continue;
-            }
-
-            if (table is not null)
-            {
-                table.Add(result);
-            }
-            else
-            {
-                stdout.WriteLine(settings.Zone.IsUtc ? PolicyComparisonJson.Serialize(result) : ZonedJson.Rewrite(PolicyComparisonJson.Serialize(result), settings.Zone.Resolve(CalendarZone(basePolicy, result.Base.Calendar ?? result.Candidate.Calendar))));
             }
         }
 
@@ -79,28 +105,28 @@ internal static partial class CompareCommand
         return invalid ? Program.ExitInvalidInput : Program.ExitOk;
     }
 
-    /// <summary>Reads one lead line and evaluates it under both policies; a lead either policy cannot evaluate is an error naming that policy.</summary>
-    internal static (LeadComparison? Result, LeadError? Error) Compare(PolicyComparison comparison, LeadParseResult read, bool strict)
+    /// <summary>Evaluates one lead under both policies; a lead either policy cannot evaluate is an error naming that policy.</summary>
+    internal static (LeadEvaluation? Base, LeadEvaluation? Candidate, LeadError? Error) Evaluate(SlaPolicy basePolicy, SlaPolicy candidatePolicy, Instant at, LeadParseResult read, bool strict)
     {
         if (!read.TryGetValue(out var lead))
         {
-            return (null, read.Error);
+            return (null, null, read.Error);
         }
 
-        var options = strict ? EvaluationOptions.WithoutTrace with { Strict = true } : EvaluationOptions.WithoutTrace;
-        var baseResult = EvaluateCommand.Evaluate(comparison.BasePolicy, lead, comparison.At, options);
+        var options = strict ? EvaluationOptions.Default with { Strict = true } : EvaluationOptions.Default;
+        var baseResult = EvaluateCommand.Evaluate(basePolicy, lead, at, options);
         if (!baseResult.TryGetValue(out var baseEvaluation))
         {
-            return (null, Named("base policy: ", baseResult.Error!));
+            return (null, null, Named("base policy: ", baseResult.Error!));
         }
 
-        var candidateResult = EvaluateCommand.Evaluate(comparison.CandidatePolicy, lead, comparison.At, options);
+        var candidateResult = EvaluateCommand.Evaluate(candidatePolicy, lead, at, options);
         if (!candidateResult.TryGetValue(out var candidateEvaluation))
         {
-            return (null, Named("candidate policy: ", candidateResult.Error!));
+            return (null, null, Named("candidate policy: ", candidateResult.Error!));
         }
 
-        return (comparison.Add(baseEvaluation, candidateEvaluation), null);
+        return (baseEvaluation, candidateEvaluation, null);
     }
 
     private static LeadError Named(string policy, LeadError error) =>

@@ -12,7 +12,7 @@ namespace SlaEngine.Cli.Commands;
 /// <summary><c>slaengine evaluate --policy P --at T [--leads FILE|-] [--explain] [--strict] [--format jsonl|table]</c>: the pipeline.</summary>
 internal static partial class EvaluateCommand
 {
-    private const int BatchSize = 4096;
+    private const int BatchSize = 1024;
 
     /// <summary>Lines per unit of parallel work: small enough to balance two cores, large enough to amortize scheduling.</summary>
     private const int ChunkSize = 256;
