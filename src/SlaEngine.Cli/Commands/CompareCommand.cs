@@ -15,8 +15,6 @@ internal static partial class CompareCommand
     /// <summary>Leads per batch: evaluated in parallel, then added and written in input order.</summary>
     private const int BatchSize = 256;
 
-    private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
-
     internal static int Run(Settings settings, CliContext context) =>
         ImportInput.WithLeads(settings.LeadsPath, settings.Input, context.Error, source => Run(settings, context, source));
 
@@ -34,31 +32,17 @@ internal static partial class CompareCommand
         var table = settings.Table ? new ComparisonTable(context, settings.Zone, basePolicy) : null;
 
         using var progress = ProgressDisplay.Start(context, "compare", source);
-        var number = 0;
         var invalid = false;
-        var lines = new List<(byte[] Bytes, int Line, LeadRowOrigin? Origin)>(BatchSize);
         var evaluated = new (LeadEvaluation? Base, LeadEvaluation? Candidate, LeadError? Error)[BatchSize];
-        while (true)
+        // The evaluate command's batches (read ahead on a background task), each evaluated under both policies on
+        // every core (the evaluations are pure), then added to the totals and written in input order.
+        foreach (var batch in EvaluateCommand.Prefetched(EvaluateCommand.Batches(source, BatchSize)))
         {
-            // Read a batch in order, evaluate its leads under both policies on every core (the evaluations are pure),
-            // then add them to the totals and write them in input order.
-            lines.Clear();
-            while (lines.Count < BatchSize && source.ReadLine() is { } bytes)
-            {
-                number++;
-                lines.Add((bytes, source.Origin?.Line ?? number, source.Origin));   // a row of a CSV export: its line in the leads file
-            }
-
-            if (lines.Count == 0)
-            {
-                break;
-            }
-
-            Parallel.For(0, lines.Count, Parallelism, i => evaluated[i] = Evaluate(basePolicy, candidatePolicy, at, LineSource.ReadLead(lines[i].Bytes, lines[i].Origin), settings.Strict));
-            for (var i = 0; i < lines.Count; i++)
+            Parallel.For(0, batch.Count, EvaluateCommand.Parallelism, i => evaluated[i] = Evaluate(basePolicy, candidatePolicy, at, batch.Read(i), settings.Strict));
+            for (var i = 0; i < batch.Count; i++)
             {
                 progress?.Add(1);
-                var line = lines[i].Line;
+                var line = batch.Number(i);   // a row of a CSV export: its line in the leads file
                 if (evaluated[i].Error is { } error)
                 {
                     invalid = true;

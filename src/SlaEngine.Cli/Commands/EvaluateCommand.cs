@@ -20,7 +20,8 @@ internal static partial class EvaluateCommand
     /// <summary>A batch ends early once it holds this many bytes, so a file of very long lines stays bounded too.</summary>
     private const int BatchBytes = 8 << 20;
 
-    private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+    /// <summary>Every core: the parallel loops of the commands that evaluate leads in batches.</summary>
+    internal static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     internal static int Run(Settings settings, CliContext context) =>
         ImportInput.WithLeads(settings.LeadsPath, settings.Input, context.Error, source => Run(settings, context, source));

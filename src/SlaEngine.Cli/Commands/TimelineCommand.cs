@@ -135,8 +135,6 @@ internal static class TimelineCommand
 
     private const int ChunkSize = 128;
 
-    private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
-
     private static int Run(string policyPath, Instant at, Instant? until, LineSource source, CliContext context)
     {
         var (stdout, stderr) = (context.Out, context.Error);
@@ -152,7 +150,7 @@ internal static class TimelineCommand
         {
             var lines = new string[batch.Count];
             var chunks = (batch.Count + ChunkSize - 1) / ChunkSize;
-            Parallel.For(0, chunks, Parallelism, c =>
+            Parallel.For(0, chunks, EvaluateCommand.Parallelism, c =>
             {
                 var end = Math.Min(batch.Count, (c + 1) * ChunkSize);
                 for (var i = c * ChunkSize; i < end; i++)

@@ -124,13 +124,7 @@ public sealed record LeadSnapshot
     }
 
     /// <summary>A copy of this snapshot with other attributes, given sorted by name (ordinal) with distinct names.</summary>
-    internal LeadSnapshot WithAttributeEntries(KeyValuePair<string, LeadValue>[] sorted)
-    {
-        var copy = this with { };
-        copy._attributes = null;
-        copy._entries = sorted;
-        return copy;
-    }
+    internal LeadSnapshot WithAttributeEntries(KeyValuePair<string, LeadValue>[] sorted) => this with { SortedAttributeEntries = sorted };
 
     /// <summary>Sorts attribute entries by name (ordinal), in place: the form <see cref="WithAttributeEntries"/> takes.</summary>
     internal static void SortEntries(KeyValuePair<string, LeadValue>[] entries)

@@ -276,56 +276,16 @@ internal struct MilestonePlanner
 
     private static ImmutableArray<LeadTouch> TouchesUntil(ImmutableArray<LeadTouch> touches, Instant end)
     {
-        var kept = 0;
         var sorted = true;
+        var allKept = true;
         for (var i = 0; i < touches.Length; i++)
         {
-            if (touches[i].At <= end)
-            {
-                kept++;
-            }
-
+            allKept &= touches[i].At <= end;
             sorted &= i == 0 || touches[i].At >= touches[i - 1].At;
         }
 
-        if (sorted && kept == touches.Length)
-        {
-            return touches;
-        }
-
-        var result = new LeadTouch[kept];
-        var n = 0;
-        foreach (var touch in touches)
-        {
-            if (touch.At <= end)
-            {
-                result[n++] = touch;
-            }
-        }
-
-        if (!sorted)
-        {
-            SortStably(result);
-        }
-
-        return ImmutableCollectionsMarshal.AsImmutableArray(result);
-    }
-
-    /// <summary>Sorts touches by time, stably like <c>OrderBy</c>: touches at the same instant keep their input order.</summary>
-    private static void SortStably(LeadTouch[] touches)
-    {
-        var order = new int[touches.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        var copy = (LeadTouch[])touches.Clone();
-        Array.Sort(order, (a, b) => copy[a].At != copy[b].At ? copy[a].At.CompareTo(copy[b].At) : a.CompareTo(b));
-        for (var i = 0; i < order.Length; i++)
-        {
-            touches[i] = copy[order[i]];
-        }
+        // The rare case: a stable sort keeps touches at the same instant in input order.
+        return sorted && allKept ? touches : [.. touches.Where(t => t.At <= end).OrderBy(t => t.At)];
     }
 
     private void Add(MilestoneResult milestone) => _milestones[_milestoneCount++] = milestone;
