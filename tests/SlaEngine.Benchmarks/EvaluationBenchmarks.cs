@@ -29,6 +29,7 @@ public class EvaluationBenchmarks
     private Instant _at;
     private ArrayBufferWriter<byte> _buffer = null!;
     private Utf8JsonWriter _writer = null!;
+    private LeadEvaluationResult _result = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -40,6 +41,7 @@ public class EvaluationBenchmarks
         _buffer = new ArrayBufferWriter<byte>(1 << 12);
         _writer = new Utf8JsonWriter(_buffer, EvaluationJson.WriterOptions);
         _policy.Evaluate(_lead, _at);
+        _result = _policy.TryEvaluate(_lead, _at, EvaluationOptions.WithoutTrace);
         ReadEvaluateWrite();
     }
 
@@ -74,6 +76,17 @@ public class EvaluationBenchmarks
     /// <summary>The same path through the convenience API: <c>EvaluationJson.Serialize</c> to a string.</summary>
     [Benchmark]
     public string ReadEvaluateSerialize() => EvaluationJson.Serialize(_policy.Evaluate(LeadSnapshot.Parse(_json).Value, _at, EvaluationOptions.WithoutTrace));
+
+    /// <summary>Writing the evaluation's JSON line alone, through a reused writer and buffer.</summary>
+    [Benchmark]
+    public int Write()
+    {
+        _buffer.ResetWrittenCount();
+        _writer.Reset(_buffer);
+        EvaluationJson.Write(_writer, _result, EvaluationJsonOptions.Default, null);
+        _writer.Flush();
+        return _buffer.WrittenCount;
+    }
 
     /// <summary>Reading the JSON line alone.</summary>
     [Benchmark]

@@ -27,6 +27,7 @@ internal sealed class Condition
         Identifiers = identifiers.ToImmutableArray();
         EventTypes = eventTypes.ToImmutableArray();
         UsesScore = usesScore;
+        UsesDaysSince = eventTypes.Count > 0 && UsesFunction(root, ConditionFunction.DaysSince);
     }
 
     /// <summary>Gets the source text.</summary>
@@ -46,6 +47,12 @@ internal sealed class Condition
 
     /// <summary>Gets a value indicating whether the condition reads <c>score</c>.</summary>
     public bool UsesScore { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether the condition calls <c>days_since</c>, the one value that moves with the
+    /// evaluation instant alone: without it, the condition changes only when an event, a touch or a window edge does.
+    /// </summary>
+    internal bool UsesDaysSince { get; }
 
     /// <summary>Gets the checked syntax tree.</summary>
     internal ConditionNode Root { get; }
@@ -103,6 +110,15 @@ internal sealed class Condition
                 break;
         }
     }
+
+    private static bool UsesFunction(ConditionNode node, ConditionFunction function) => node switch
+    {
+        LogicalNode logical => logical.Operands.Any(o => UsesFunction(o, function)),
+        NotNode not => UsesFunction(not.Operand, function),
+        ComparisonNode comparison => UsesFunction(comparison.Left, function) || UsesFunction(comparison.Right, function),
+        CallNode call => call.Function == function,
+        _ => false,
+    };
 
     private static void AddDistinct(List<string> names, string name)
     {

@@ -4,7 +4,7 @@ using SlaEngine.Conditions;
 namespace SlaEngine.Evaluation;
 
 /// <summary>What a condition sees of one lead at one instant.</summary>
-internal sealed class LeadConditionScope : IConditionScope
+internal class LeadConditionScope : IConditionScope
 {
     private readonly LeadSnapshot _lead;
 
@@ -47,5 +47,43 @@ internal sealed class LeadConditionScope : IConditionScope
         }
 
         return latest;
+    }
+}
+
+/// <summary>
+/// A timeline walk's scope: it computes the score at many instants between two changes of the lead's events and
+/// windows, where the steady scoring conditions (<see cref="Policies.ScoringRule.IsSteady"/>) keep their results, so it
+/// remembers them (for the first 64 rules).
+/// </summary>
+internal sealed class SteadyRememberingScope : LeadConditionScope
+{
+    private ulong _known;
+    private ulong _matched;
+
+    internal SteadyRememberingScope(LeadSnapshot lead, Instant at)
+        : base(lead, at)
+    {
+    }
+
+    /// <summary>Forgets the remembered results (the events or windows may have changed).</summary>
+    internal void Forget() => _known = _matched = 0;
+
+    /// <summary>Gets the remembered result of steady scoring rule <paramref name="index"/>, when there is one.</summary>
+    internal bool TryGet(int index, out bool matched)
+    {
+        var bit = 1UL << index;
+        matched = (_matched & bit) != 0;
+        return index < 64 && (_known & bit) != 0;
+    }
+
+    /// <summary>Remembers the result of steady scoring rule <paramref name="index"/>.</summary>
+    internal void Set(int index, bool matched)
+    {
+        if (index < 64)
+        {
+            var bit = 1UL << index;
+            _known |= bit;
+            _matched = matched ? _matched | bit : _matched & ~bit;
+        }
     }
 }

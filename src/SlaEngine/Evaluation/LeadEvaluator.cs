@@ -19,10 +19,12 @@ internal static class LeadEvaluator
     internal const string DispositionName = MilestoneNames.Disposition;
     internal const string CadenceStepPrefix = MilestoneNames.CadenceStepPrefix;
 
-    internal static LeadEvaluation Evaluate(SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options, ImmutableArray<LeadWarning> warnings = default, TimelineProbe? probe = null, Instant? startIfMissing = null)
+    internal static LeadEvaluation Evaluate(SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options, ImmutableArray<LeadWarning> warnings = default, TimelineProbe? probe = null, Instant? startIfMissing = null, LeadConditionScope? reuse = null)
     {
         var trace = options.IncludeTrace ? ImmutableArray.CreateBuilder<TraceEntry>() : null;
-        var scope = new LeadConditionScope(lead, at);
+        var scope = reuse ?? new LeadConditionScope(lead, at);
+        scope.At = at;
+        scope.Score = 0;
         // The result is built once, at the step that decides it.
         double? resultScore = null;
         string? resultBand = null;
@@ -76,11 +78,9 @@ internal static class LeadEvaluator
         // Numbers are formatted straight into the text (the "0.##" of Format), without a string of their own.
         var qualification = verdictOnly ? string.Empty : trigger is not null
             ? trigger.Reason
-            : byScore
-                ? string.Create(CultureInfo.InvariantCulture, $"score {score:0.##} >= threshold {policy.ScoreThreshold!.Value:0.##}")
-                : policy.ScoreThreshold is { } t
-                    ? string.Create(CultureInfo.InvariantCulture, $"below threshold: score {score:0.##} < {t:0.##}")
-                    : "below threshold: no trigger matched and the policy sets no score threshold";
+            : policy.ScoreThreshold is { } t
+                ? ScoreReason(byScore, score, t)
+                : "below threshold: no trigger matched and the policy sets no score threshold";
         trace?.Add(new TraceEntry("qualification", "qualification", qualified, qualification, []));
         resultScore = score;
 
@@ -191,6 +191,18 @@ internal static class LeadEvaluator
 
     internal static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
+    /// <summary>"score S &gt;= threshold T" or "below threshold: score S &lt; T", the numbers as <see cref="Format(double)"/> prints them.</summary>
+    private static string ScoreReason(bool qualified, double score, double threshold)
+    {
+        Span<char> s = stackalloc char[NumberText.MaxLength];
+        Span<char> t = stackalloc char[NumberText.MaxLength];
+        var scoreText = s[..NumberText.Format(score, s)];
+        var thresholdText = t[..NumberText.Format(threshold, t)];
+        return qualified
+            ? string.Concat("score ", scoreText, " >= threshold ", thresholdText)
+            : string.Concat("below threshold: score ", scoreText, " < ", thresholdText);
+    }
+
     internal static string Format(Instant value) => EvaluationJson.FormatInstant(value);
 
     internal static Duration ToElapsed(SlaDuration duration) =>
@@ -216,17 +228,36 @@ internal static class LeadEvaluator
 
     private static ImmutableArray<TraceEntry> Finish(ImmutableArray<TraceEntry>.Builder? trace) => trace?.ToImmutable() ?? [];
 
+    /// <param name="policy">The policy.</param>
+    /// <param name="lead">The lead.</param>
+    /// <param name="at">The instant.</param>
+    /// <param name="scope">The lead's condition scope at <paramref name="at"/>.</param>
+    /// <param name="trace">The trace, or null.</param>
     internal static double Score(SlaPolicy policy, LeadSnapshot lead, Instant at, LeadConditionScope scope, ImmutableArray<TraceEntry>.Builder? trace)
     {
         var total = 0.0;
-        foreach (var rule in policy.ScoringRules)
+        var memory = scope as SteadyRememberingScope;
+        var rules = policy.ScoringRules;
+        for (var i = 0; i < rules.Length; i++)
         {
+            var rule = rules[i];
             double contribution;
             string detail;
             if (rule.When is { } when)
             {
-                var matched = when.Evaluate(scope);
+                // A timeline walk's scope remembers the steady conditions' results between changes of events and windows.
+                bool matched;
+                if (!rule.IsSteady || memory is null || !memory.TryGet(i, out matched))
+                {
+                    matched = when.Evaluate(scope);
+                    if (rule.IsSteady)
+                    {
+                        memory?.Set(i, matched);
+                    }
+                }
+
                 contribution = matched ? rule.Points : 0;
+
                 if (trace is not null)
                 {
                     detail = string.Concat(rule.WhenTraceText, matched ? ": +" + Format(rule.Points) : ": 0");

@@ -165,6 +165,12 @@ public static class SlaPolicyEvaluationExtensions
         return null;
     }
 
+    /// <summary>The start of the first year business time supports (UTC).</summary>
+    private static readonly Instant FirstSupported = Instant.FromUtc(BusinessCalendar.MinYear, 1, 1, 0, 0);
+
+    /// <summary>The start of the year after the last one business time supports (UTC).</summary>
+    private static readonly Instant AfterLastSupported = Instant.FromUtc(BusinessCalendar.MaxYear + 1, 1, 1, 0, 0);
+
     /// <summary>The first instant the SLA clock would use that is outside the calendars' years, as an error.</summary>
     private static LeadError? OutOfYears(LeadSnapshot lead, Instant at)
     {
@@ -201,11 +207,7 @@ public static class SlaPolicyEvaluationExtensions
 
         return null;
 
-        static bool Outside(Instant instant)
-        {
-            var year = instant.InUtc().Year;
-            return year < BusinessCalendar.MinYear || year > BusinessCalendar.MaxYear;
-        }
+        static bool Outside(Instant instant) => instant < FirstSupported || instant >= AfterLastSupported;
 
         LeadError Error(string path, Instant instant) => new(
             DiagnosticCodes.LeadValueOutOfRange,

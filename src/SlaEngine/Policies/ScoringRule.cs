@@ -28,7 +28,14 @@ public sealed class ScoringRule
             halfLife is { } h ? ", half-life " + h : string.Empty,
             max is { } m ? ", max " + m.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
         WhenTraceText = when is null ? string.Empty : "when " + when.Text;
+        IsSteady = when is { UsesDaysSince: false };
     }
+
+    /// <summary>
+    /// Gets a value indicating whether this is a condition rule whose condition does not read <c>days_since</c>: its
+    /// contribution stays the same between two changes of the lead's events and windows, whatever the instant.
+    /// </summary>
+    internal bool IsSteady { get; }
 
     /// <summary>Gets what the explanation trace says after an event rule's count (window, half-life, cap), computed once.</summary>
     internal string TraceSuffix { get; }

@@ -14,13 +14,17 @@ namespace SlaEngine.Policies;
 internal sealed class TimeDependence
 {
     private TimeDependence(
-        ImmutableArray<(string EventType, Duration Window)> windows,
+        ImmutableArray<(string EventType, Duration Window, bool ScoringOnly)> windows,
         ImmutableArray<string> halfLifeEvents,
         bool mixedDecay,
         Quantity? score,
         ImmutableArray<Quantity> daysSince,
-        Duration shortestHalfLife)
+        Duration shortestHalfLife,
+        Quantity? scoreCompared,
+        bool scoreComparedOpaquely)
     {
+        ScoreCompared = scoreCompared;
+        ScoreComparedOpaquely = scoreComparedOpaquely;
         Windows = windows;
         HalfLifeEvents = halfLifeEvents;
         MixedDecay = mixedDecay;
@@ -29,8 +33,11 @@ internal sealed class TimeDependence
         ShortestHalfLife = shortestHalfLife;
     }
 
-    /// <summary>Gets the windows events slide out of, per event type (case-insensitive types).</summary>
-    internal ImmutableArray<(string EventType, Duration Window)> Windows { get; }
+    /// <summary>
+    /// Gets the windows events slide out of, per event type (case-insensitive types); <c>ScoringOnly</c> when the window
+    /// is a scoring rule's <c>within</c> (it moves the score alone), false for a condition's <c>count(...)</c> window.
+    /// </summary>
+    internal ImmutableArray<(string EventType, Duration Window, bool ScoringOnly)> Windows { get; }
 
     /// <summary>Gets the event types of <c>half_life</c> scoring rules.</summary>
     internal ImmutableArray<string> HalfLifeEvents { get; }
@@ -43,6 +50,18 @@ internal sealed class TimeDependence
 
     /// <summary>Gets the score as a compared quantity, when the policy has decaying rules and compares the score.</summary>
     internal Quantity? Score { get; }
+
+    /// <summary>
+    /// Gets the score as a compared quantity whenever anything compares it (a condition, the threshold, bands by score),
+    /// decaying or not; null when nothing does.
+    /// </summary>
+    internal Quantity? ScoreCompared { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether a condition compares the score with something other than a literal, a list or
+    /// an attribute (such as a <c>days_since</c> value), so its compared values do not tell every change of the verdict.
+    /// </summary>
+    internal bool ScoreComparedOpaquely { get; }
 
     /// <summary>Gets the <c>days_since(x)</c> quantities that conditions compare.</summary>
     internal ImmutableArray<Quantity> DaysSince { get; }
@@ -68,7 +87,7 @@ internal sealed class TimeDependence
             }
         }
 
-        var windows = ImmutableArray.CreateBuilder<(string, Duration)>();
+        var windows = ImmutableArray.CreateBuilder<(string, Duration, bool)>();
         var halfLives = ImmutableArray.CreateBuilder<string>();
         var positive = false;
         var negative = false;
@@ -88,7 +107,7 @@ internal sealed class TimeDependence
 
             if (rule.Within is { } within)
             {
-                windows.Add((type, ToElapsed(within)));
+                windows.Add((type, ToElapsed(within), true));
             }
 
             if (rule.HalfLife is { } halfLife && rule.Points != 0)
@@ -112,10 +131,12 @@ internal sealed class TimeDependence
             }
         }
 
-        windows.AddRange(collector.Windows);
+        foreach (var (type, window) in collector.Windows)
+        {
+            windows.Add((type, window, false));
+        }
 
-        Quantity? score = null;
-        if (halfLives.Count > 0)
+        Quantity? scoreCompared = null;
         {
             var values = new List<double>(collector.ScoreValues);
             if (policy.ScoreThreshold is { } threshold)
@@ -141,14 +162,16 @@ internal sealed class TimeDependence
 
             if (values.Count > 0 || collector.ScoreAttributes.Count > 0)
             {
-                score = new Quantity(null, Sorted(values), [.. collector.ScoreAttributes]);
+                scoreCompared = new Quantity(null, Sorted(values), [.. collector.ScoreAttributes]);
             }
         }
+
+        var score = halfLives.Count > 0 ? scoreCompared : null;
 
         var daysSince = collector.DaysSince
             .Select(kv => new Quantity(kv.Key, Sorted(kv.Value.Values), [.. kv.Value.Attributes]))
             .ToImmutableArray();
-        return new TimeDependence(windows.ToImmutable(), halfLives.ToImmutable(), positive && negative, score, daysSince, shortest);
+        return new TimeDependence(windows.ToImmutable(), halfLives.ToImmutable(), positive && negative, score, daysSince, shortest, scoreCompared, collector.ScoreOpaque);
     }
 
     /// <summary>A duration as elapsed time: fixed lengths as they are, days and weeks as 24-hour days.</summary>
@@ -171,6 +194,8 @@ internal sealed class TimeDependence
         internal List<double> ScoreValues { get; } = [];
 
         internal List<string> ScoreAttributes { get; } = [];
+
+        internal bool ScoreOpaque { get; private set; }
 
         internal Dictionary<string, (List<double> Values, List<string> Attributes)> DaysSince { get; } = new(StringComparer.Ordinal);
 
@@ -220,6 +245,7 @@ internal sealed class TimeDependence
             if (quantity is IdentifierNode { IsScore: true })
             {
                 into = (ScoreValues, ScoreAttributes);
+                ScoreOpaque |= other is not (LiteralNode or ListNode or IdentifierNode { IsScore: false });
             }
             else if (quantity is CallNode { Function: ConditionFunction.DaysSince } call)
             {

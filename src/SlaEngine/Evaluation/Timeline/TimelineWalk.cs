@@ -24,11 +24,28 @@ internal sealed class TimelineWalk
     private readonly Instant _until;
     private readonly TimeDependence _dependence;
     private readonly TimelineProbe _probe;
-    private LeadConditionScope? _scopeField;
+
+    /// <summary>
+    /// What conditions see of the lead: one for the walk, moved to each instant it evaluates or computes the score at.
+    /// It remembers the steady scoring conditions' results since the last evaluation: between two changes of the lead's
+    /// events and windows they stay the same, so the score at other instants re-computes only the event rules.
+    /// </summary>
+    private readonly SteadyRememberingScope _scope;
     private readonly double[]?[] _criticalValues;
     private readonly long[] _codes;
+
     private string? _keyPrefix;
     private bool _certain;
+
+    /// <summary>The instant of the last score computed by <see cref="ScoreAt"/> (the walk often asks for the same one twice).</summary>
+    private Instant _lastScoreAt = Instant.MinValue;
+    private double _lastScore;
+
+    /// <summary>Whether the last candidate moves the score alone (an event leaving a scoring rule's window).</summary>
+    private bool _scoreMovesAlone;
+
+    /// <summary>The compared values of the score for this lead (the policy's and the lead's compared attributes), computed once.</summary>
+    private double[]? _scoreCritical;
 
     /// <param name="policy">The policy.</param>
     /// <param name="lead">The lead.</param>
@@ -47,10 +64,11 @@ internal sealed class TimelineWalk
         _until = until;
         _dependence = policy.TimeDependence;
         _probe = new TimelineProbe(at, keepSchedule: !firstChangeOnly);
+        _scope = new SteadyRememberingScope(lead, at);
         var quantities = (_dependence.Score is null ? 0 : 1) + _dependence.DaysSince.Length;
         _criticalValues = quantities == 0 ? [] : new double[]?[quantities];
         _codes = quantities == 0 ? [] : new long[quantities];
-        First = LeadEvaluator.Evaluate(policy, lead, at, options, probe: _probe, startIfMissing: _start);
+        First = LeadEvaluator.Evaluate(policy, lead, at, options, probe: _probe, startIfMissing: _start, reuse: Scope);
         Current = First;
         At = at;
     }
@@ -67,7 +85,7 @@ internal sealed class TimelineWalk
     /// <summary>Gets what the last instant stepped to was computed from, for the explanation trace.</summary>
     internal string? Source { get; private set; }
 
-    private LeadConditionScope Scope => _scopeField ??= new LeadConditionScope(_lead, At);
+    private SteadyRememberingScope Scope => _scope;
 
     private string KeyPrefix => _keyPrefix ??= string.Concat(_lead.Id, "|", _policy.Id, "@", _policy.Version.ToString(CultureInfo.InvariantCulture), "|");
 
@@ -109,10 +127,19 @@ internal sealed class TimelineWalk
                 continue;
             }
 
+            if (_scoreMovesAlone && VerdictKeeps(candidate))
+            {
+                // The score moved, but not across anything the verdict compares it with: nothing to evaluate.
+                At = candidate;
+                continue;
+            }
+
             _probe.Reset(candidate);
             try
             {
-                next = LeadEvaluator.Evaluate(_policy, _lead, candidate, StepOptions, probe: _probe, startIfMissing: _start);
+                // Events or windows may have changed: the steady rules are evaluated again (and kept until the next such change).
+                Scope.Forget();
+                next = LeadEvaluator.Evaluate(_policy, _lead, candidate, StepOptions, probe: _probe, startIfMissing: _start, reuse: Scope);
             }
             catch (ArgumentOutOfRangeException)
             {
@@ -139,6 +166,11 @@ internal sealed class TimelineWalk
         var best = Instant.MaxValue;
         object? cause = null;
         var window = Duration.Zero;
+
+        // The earliest instant of any cause but an event leaving a scoring rule's window (which moves the score alone).
+        var other = Instant.MaxValue;
+        var scoringLeave = Instant.MaxValue;
+
         foreach (var touch in _lead.Touches)
         {
             if (touch.At > t && WholeSeconds.Ceiling(touch.At) is var c && c < best)
@@ -147,6 +179,8 @@ internal sealed class TimelineWalk
                 cause = touch;
             }
         }
+
+        other = best;
 
         foreach (var e in _lead.Events)
         {
@@ -158,24 +192,41 @@ internal sealed class TimelineWalk
                     cause = e;
                 }
 
+                other = Min(other, WholeSeconds.Ceiling(e.At));
                 continue;
             }
 
-            foreach (var (type, length) in _dependence.Windows)
+            foreach (var (type, length, scoringOnly) in _dependence.Windows)
             {
-                if (SameType(type, e.Type) && WholeSeconds.After(e.At + length) is var leaves && leaves > t && leaves < best)
+                if (SameType(type, e.Type) && WholeSeconds.After(e.At + length) is var leaves && leaves > t)
                 {
-                    best = leaves;
-                    cause = e;
-                    window = length;
+                    if (scoringOnly)
+                    {
+                        scoringLeave = Min(scoringLeave, leaves);
+                    }
+                    else
+                    {
+                        other = Min(other, leaves);
+                    }
+
+                    if (leaves < best)
+                    {
+                        best = leaves;
+                        cause = e;
+                        window = length;
+                    }
                 }
             }
         }
 
-        if (_lead.Disposition is { } disposition && disposition.At > t && WholeSeconds.Ceiling(disposition.At) is var d && d < best)
+        if (_lead.Disposition is { } disposition && disposition.At > t && WholeSeconds.Ceiling(disposition.At) is var d)
         {
-            best = d;
-            cause = disposition;
+            other = Min(other, d);
+            if (d < best)
+            {
+                best = d;
+                cause = disposition;
+            }
         }
 
         var discrete = best;
@@ -201,6 +252,8 @@ internal sealed class TimelineWalk
             }
         }
 
+        // Only the score moves at `best` (an event leaves a scoring rule's window, nothing else happens then or before).
+        _scoreMovesAlone = best == scoringLeave && best < other && best < _probe.Earliest;
         Source = explain ? Describe(cause, window) : null;
         return best;
     }
@@ -277,10 +330,16 @@ internal sealed class TimelineWalk
         }
 
         double low = 0, high = 0;
-        foreach (var rule in _policy.ScoringRules)
+        var rules = _policy.ScoringRules;
+        for (var i = 0; i < rules.Length; i++)
         {
+            var rule = rules[i];
             double atA, atB;
-            if (rule.When is { } when)
+            if (rule.IsSteady && Scope.TryGet(i, out var matched))
+            {
+                atA = atB = matched ? rule.Points : 0;
+            }
+            else if (rule.When is { } when)
             {
                 Scope.At = a;
                 atA = when.Evaluate(Scope) ? rule.Points : 0;
@@ -314,6 +373,39 @@ internal sealed class TimelineWalk
         }
 
         return (k == 0 || values[k - 1] < low) && (k == values.Length || high < values[k]);
+    }
+
+    /// <summary>
+    /// Whether the verdict of <see cref="Current"/> still holds at <paramref name="s"/>, where only the score moves (an event
+    /// leaves a scoring rule's window): the score stays in the same position among its compared values, and so does every
+    /// <c>days_since</c> value (they did up to the second before, which the search for continuous changes checked).
+    /// </summary>
+    private bool VerdictKeeps(Instant s)
+    {
+        if (_dependence.ScoreComparedOpaquely || Current.Score is not { } before || Current.Status == LeadStatus.Excluded)
+        {
+            return false;
+        }
+
+        if (_dependence.ScoreCompared is { } compared)
+        {
+            _scoreCritical ??= Critical(compared);
+            if (Code(_scoreCritical, before) != Code(_scoreCritical, ScoreAt(s)))
+            {
+                return false;
+            }
+        }
+
+        foreach (var days in _dependence.DaysSince)
+        {
+            var values = Critical(days);
+            if (Code(values, DaysSinceAt(days.DaysSinceOf!, At)) != Code(values, DaysSinceAt(days.DaysSinceOf!, s)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Computes each quantity's position at <paramref name="t"/>; false when none of them moves by itself.</summary>
@@ -381,6 +473,18 @@ internal sealed class TimelineWalk
     }
 
     private double ScoreAt(Instant s)
+    {
+        if (s == _lastScoreAt)
+        {
+            return _lastScore;
+        }
+
+        _lastScoreAt = s;
+        _lastScore = ScoreAtUncached(s);
+        return _lastScore;
+    }
+
+    private double ScoreAtUncached(Instant s)
     {
         Scope.At = s;
         return LeadEvaluator.Score(_policy, _lead, s, Scope, null);
