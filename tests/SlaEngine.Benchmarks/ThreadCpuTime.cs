@@ -32,6 +32,17 @@ internal static class ThreadCpuTime
             "mix" or "mixparse" or "mixwrite" => Mix(name),
             _ => throw new ArgumentException($"unknown operation {name}", nameof(name)),
         };
+        if (seconds < 0)
+        {
+            // A negative figure is a count of calls instead of seconds (for instruction counts: perf stat -e instructions).
+            for (var n = (long)-seconds; n > 0; n--)
+            {
+                operation();
+            }
+
+            return;
+        }
+
         var end = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < end)
         {
@@ -81,6 +92,15 @@ internal static class ThreadCpuTime
             writer.Reset(buffer);
             EvaluationJson.Write(writer, results[i], EvaluationJsonOptions.Default, null);
             writer.Flush();
+        });
+        var unchecked_ = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+        using var fast = new System.Text.Json.Utf8JsonWriter(unchecked_, EvaluationJson.WriterOptions with { SkipValidation = true });
+        Each("Writing the result, SkipValidation", i =>
+        {
+            unchecked_.ResetWrittenCount();
+            fast.Reset(unchecked_);
+            EvaluationJson.Write(fast, results[i], EvaluationJsonOptions.Default, null);
+            fast.Flush();
         });
         Each("Line -> evaluation -> line", i =>
         {

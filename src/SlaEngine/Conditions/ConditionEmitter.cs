@@ -169,15 +169,7 @@ internal static class ConditionEmitter
                     return false;
                 }
 
-                foreach (var pattern in patterns)
-                {
-                    if (pattern.IsMatch(value.AsString))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
+                return MatchMemo.IsMatch(patterns, value.AsString);
             };
         }
 

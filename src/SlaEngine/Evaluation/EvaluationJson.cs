@@ -174,23 +174,27 @@ public static class EvaluationJson
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(options);
         var includeTrace = options.IncludeTrace;
+
+        // The policy's own strings (its id, tier, team and milestone names, channels, reasons) repeat on every line:
+        // with the tool's encoder, they are written from a per-thread table of their encoded UTF-8 bytes.
+        var memo = ReferenceEquals(writer.Options.Encoder, WriterOptions.Encoder) ? StringMemo.Table : null;
         writer.WriteStartObject();
         writer.WriteString(Names.Id, evaluation.Id);
-        writer.WriteString(Names.Policy, evaluation.PolicyId);
+        StringMemo.Write(memo, writer, Names.Policy, evaluation.PolicyId);
         writer.WriteNumber(Names.Version, evaluation.PolicyVersion);
         writer.WriteString(Names.Status, StatusJson(evaluation.Status));
-        writer.WriteString(Names.Reason, evaluation.Reason);
+        StringMemo.Write(memo, writer, Names.Reason, evaluation.Reason);
         WriteNumberOrNull(writer, Names.Score, evaluation.Score);
-        writer.WriteString(Names.Tier, evaluation.Tier);
-        writer.WriteString(Names.Band, evaluation.Band);
-        writer.WriteString(Names.Team, evaluation.Team);
-        writer.WriteString(Names.Calendar, evaluation.Calendar);
+        StringMemo.Write(memo, writer, Names.Tier, evaluation.Tier);
+        StringMemo.Write(memo, writer, Names.Band, evaluation.Band);
+        StringMemo.Write(memo, writer, Names.Team, evaluation.Team);
+        StringMemo.Write(memo, writer, Names.Calendar, evaluation.Calendar);
         WriteInstant(writer, Names.SlaStart, evaluation.SlaStart);
         writer.WriteStartArray(Names.Milestones);
         foreach (var m in evaluation.Milestones)
         {
             writer.WriteStartObject();
-            writer.WriteString(Names.Name, m.Name);
+            StringMemo.Write(memo, writer, Names.Name, m.Name);
             WriteInstant(writer, Names.Due, m.Due);
             writer.WriteString(Names.Status, StatusJson(m.Status));
             WriteInstant(writer, Names.MetAt, m.MetAt);
@@ -202,8 +206,8 @@ public static class EvaluationJson
         if (evaluation.NextTouch is { } next)
         {
             writer.WriteStartObject(Names.NextTouch);
-            writer.WriteString(Names.Milestone, next.Milestone);
-            writer.WriteString(Names.Channel, next.Channel);
+            StringMemo.Write(memo, writer, Names.Milestone, next.Milestone);
+            StringMemo.Write(memo, writer, Names.Channel, next.Channel);
             WriteInstant(writer, Names.Due, next.Due);
             writer.WriteEndObject();
         }
@@ -216,12 +220,12 @@ public static class EvaluationJson
         foreach (var e in evaluation.Escalations)
         {
             writer.WriteStartObject();
-            writer.WriteString(Names.After, e.After);
+            StringMemo.Write(memo, writer, Names.After, e.After);
             WriteInstant(writer, Names.At, e.At);
             writer.WriteStartArray(Names.Notify);
             foreach (var n in e.Notify)
             {
-                writer.WriteStringValue(n);
+                StringMemo.WriteValue(memo, writer, n);
             }
 
             writer.WriteEndArray();
@@ -336,7 +340,17 @@ public static class EvaluationJson
     {
         if (value is { } v)
         {
-            writer.WriteNumber(name, v);
+            // A whole number of hundredths (every score) is written digit by digit: the same shortest round-trip text.
+            Span<byte> utf8 = stackalloc byte[24];
+            if (NumberText.TryFormatHundredths(v, utf8, out var length))
+            {
+                writer.WritePropertyName(name);
+                writer.WriteRawValue(utf8[..length], skipInputValidation: true);
+            }
+            else
+            {
+                writer.WriteNumber(name, v);
+            }
         }
         else
         {
@@ -351,6 +365,59 @@ public static class EvaluationJson
     private static readonly JsonEncodedText[] LeadStatusJson = Enum.GetValues<LeadStatus>().Select(s => JsonEncodedText.Encode(StatusText(s))).ToArray();
 
     private static readonly JsonEncodedText[] MilestoneStatusJson = Enum.GetValues<MilestoneStatus>().Select(s => JsonEncodedText.Encode(StatusText(s))).ToArray();
+
+    /// <summary>
+    /// The encoded UTF-8 bytes of the strings a thread writes again and again (the policy's own: its id, names,
+    /// channels, reasons), keyed by the string instance in a small direct-mapped table. A string is encoded the second
+    /// time it is seen in its slot, so one-off strings (lead ids, score reasons) never cost an encoding.
+    /// </summary>
+    private static class StringMemo
+    {
+        private const int Slots = 512;
+
+        [ThreadStatic]
+        private static Entry[]? t_table;
+
+        internal static Entry[] Table => t_table ??= new Entry[Slots];
+
+        internal static void Write(Entry[]? table, Utf8JsonWriter writer, JsonEncodedText name, string? value)
+        {
+            if (table is not null && value is not null && Lookup(table, value) is { } encoded)
+            {
+                writer.WriteString(name, encoded);
+            }
+            else
+            {
+                writer.WriteString(name, value);
+            }
+        }
+
+        internal static void WriteValue(Entry[]? table, Utf8JsonWriter writer, string value)
+        {
+            if (table is not null && Lookup(table, value) is { } encoded)
+            {
+                writer.WriteStringValue(encoded);
+            }
+            else
+            {
+                writer.WriteStringValue(value);
+            }
+        }
+
+        private static JsonEncodedText? Lookup(Entry[] table, string value)
+        {
+            ref var entry = ref table[System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(value) & (Slots - 1)];
+            if (!ReferenceEquals(entry.Key, value))
+            {
+                entry = new Entry(value, null);
+                return null;
+            }
+
+            return entry.Encoded ??= JsonEncodedText.Encode(value, WriterOptions.Encoder);
+        }
+
+        internal record struct Entry(string? Key, JsonEncodedText? Encoded);
+    }
 
     /// <summary>The property names of the evaluation line, encoded once.</summary>
     private static class Names

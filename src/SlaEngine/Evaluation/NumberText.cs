@@ -19,33 +19,58 @@ internal static class NumberText
     /// <returns>The characters written.</returns>
     internal static int Format(double value, Span<char> destination)
     {
+        Span<byte> utf8 = stackalloc byte[24];
+        if (!TryFormatHundredths(value, utf8, out var length))
+        {
+            return value.TryFormat(destination, out var written, "0.##", CultureInfo.InvariantCulture) ? written : throw new ArgumentException("The destination is too short.", nameof(destination));
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            destination[i] = (char)utf8[i];
+        }
+
+        return length;
+    }
+
+    /// <summary>
+    /// Writes a value that is a whole number of hundredths below 10^12 in magnitude (every score) as UTF-8, in the
+    /// shortest text that reads back as the same double (what a JSON writer prints for it); false for any other value.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <param name="destination">At least 24 bytes.</param>
+    /// <param name="written">The bytes written.</param>
+    /// <returns>Whether the value was written.</returns>
+    internal static bool TryFormatHundredths(double value, Span<byte> destination, out int written)
+    {
         var hundredths = Math.Round(value * 100);
         if (!(Math.Abs(value) < FastLimit) || hundredths / 100 != value || (value == 0 && double.IsNegative(value)))
         {
-            return value.TryFormat(destination, out var written, "0.##", CultureInfo.InvariantCulture) ? written : throw new ArgumentException("The destination is too short.", nameof(destination));
+            written = 0;
+            return false;
         }
 
         var n = (long)Math.Abs(hundredths);
         var length = 0;
         if (hundredths < 0)
         {
-            destination[length++] = '-';
+            destination[length++] = (byte)'-';
         }
 
-        var whole = n / 100;
-        var fraction = (int)(n % 100);
-        whole.TryFormat(destination[length..], out var digits, default, CultureInfo.InvariantCulture);
+        (n / 100).TryFormat(destination[length..], out var digits, default, CultureInfo.InvariantCulture);
         length += digits;
+        var fraction = (int)(n % 100);
         if (fraction != 0)
         {
-            destination[length++] = '.';
-            destination[length++] = (char)('0' + (fraction / 10));
+            destination[length++] = (byte)'.';
+            destination[length++] = (byte)('0' + (fraction / 10));
             if (fraction % 10 != 0)
             {
-                destination[length++] = (char)('0' + (fraction % 10));
+                destination[length++] = (byte)('0' + (fraction % 10));
             }
         }
 
-        return length;
+        written = length;
+        return true;
     }
 }

@@ -48,6 +48,36 @@ public sealed class NumberTextTests
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(Runs), Prop.ForAll(Gen.OneOf(gen, decimals).ToArbitrary(), value => Expected(value) == Actual(value)));
     }
 
+    [Fact]
+    public void TryFormatHundredths_WritesWhatTheJsonWriterWrites()
+    {
+        var hundredths = from cents in Gen.Choose(int.MinValue, int.MaxValue)
+                         from scale in Gen.Elements(1.0, 1000.0, 1e-3, 1e-6)
+                         select Math.Round(cents / 100.0 * scale, 2, MidpointRounding.AwayFromZero);
+        var any = from bits in ArbMap.Default.GeneratorFor<long>() select BitConverter.Int64BitsToDouble(bits);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(Runs), Prop.ForAll(Gen.OneOf(hundredths, hundredths, any).ToArbitrary(), value =>
+        {
+            Span<byte> utf8 = stackalloc byte[24];
+            if (!NumberText.TryFormatHundredths(value, utf8, out var length))
+            {
+                return !double.IsFinite(value) || Math.Abs(value) >= 1e12 || Math.Round(value, 2) != value || value == 0;
+            }
+
+            if (!double.IsFinite(value))
+            {
+                return false;
+            }
+
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+            {
+                writer.WriteNumberValue(value);
+            }
+
+            return buffer.WrittenSpan.SequenceEqual(utf8[..length]);
+        }));
+    }
+
     private static string Expected(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static string Actual(double value)
