@@ -235,6 +235,7 @@ internal sealed partial class PolicyCompiler
             Locate = scalar.PositionOf,
             Fields = _fields,
             AllowScore = allowScore,
+            Slots = _slots,
         };
         var condition = ConditionCompiler.Compile(scalar.Value, context);
         _diagnostics.AddRange(context.Diagnostics);

@@ -26,6 +26,9 @@ internal sealed partial class PolicyCompiler
     private readonly List<string> _tierNames = [];
     private readonly PolicySourceMap _sourceMap = new();
     private FieldSchema? _fields;
+
+    /// <summary>The attributes the policy's conditions read, by slot (frozen into the compiled policy).</summary>
+    private readonly AttributeSlots _slots = new();
     private IReadOnlyDictionary<string, FieldType>? _fieldTypes;
 
     private PolicyCompiler(DiagnosticBag diagnostics)
@@ -197,7 +200,8 @@ internal sealed partial class PolicyCompiler
             tiers,
             goals,
             warnings,
-            _diagnostics.File)
+            _diagnostics.File,
+            _slots.Freeze())
         {
             SourceMap = _sourceMap.Freeze(),
         };

@@ -13,12 +13,13 @@ internal sealed class Condition
     /// <summary>Initializes a new instance of the <see cref="Condition"/> class.</summary>
     /// <param name="text">The source text.</param>
     /// <param name="root">The checked tree.</param>
-    internal Condition(string text, ConditionNode root)
+    /// <param name="slots">The policy's attribute slots (attributes are read by slot), or null to read them by name.</param>
+    internal Condition(string text, ConditionNode root, AttributeSlots? slots = null)
     {
         Text = text;
         WhenClause = "when " + text;
         Root = root;
-        _predicate = ConditionEmitter.EmitCondition(root);
+        _predicate = ConditionEmitter.EmitCondition(root, slots);
 
         var identifiers = new List<string>();
         var eventTypes = new List<string>();

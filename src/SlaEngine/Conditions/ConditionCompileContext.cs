@@ -29,6 +29,9 @@ internal sealed class ConditionCompileContext
     /// <summary>Gets a value indicating whether <c>score</c> may be used (false inside scoring rules). Default true.</summary>
     public bool AllowScore { get; init; } = true;
 
+    /// <summary>Gets the policy's attribute slots, which the compiled condition reads attributes by; null to read them by name.</summary>
+    public AttributeSlots? Slots { get; init; }
+
     /// <summary>
     /// Gets how to map an offset in the condition text to its line and column in the file, when the text is not
     /// written verbatim from (<see cref="Line"/>, <see cref="Column"/>) on (quoted with escapes, folded, a block).

@@ -29,7 +29,7 @@ internal static class ConditionCompiler
         }
 
         ConditionTypeChecker.Check(text, root, context);
-        return CountErrors(context) > errorsBefore ? null : new Condition(text, root);
+        return CountErrors(context) > errorsBefore ? null : new Condition(text, root, context.Slots);
     }
 
     private static int CountErrors(ConditionCompileContext context)

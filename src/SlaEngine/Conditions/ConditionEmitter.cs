@@ -18,26 +18,28 @@ internal static class ConditionEmitter
     /// <summary>Compiles a node used as a condition.</summary>
     /// <param name="node">The node.</param>
     /// <returns>The predicate.</returns>
-    public static Func<IConditionScope, bool> EmitCondition(ConditionNode node)
+    /// <param name="slots">The policy's attribute slots (attributes are then read by slot), or null to read them by name.</param>
+    public static Func<IConditionScope, bool> EmitCondition(ConditionNode node, AttributeSlots? slots = null)
     {
         switch (node)
         {
             case LogicalNode logical:
-                var operands = logical.Operands.Select(EmitCondition).ToArray();
+                var operands = logical.Operands.Select(o => EmitCondition(o, slots)).ToArray();
                 return logical.IsAnd ? scope => All(operands, scope) : scope => AnyOf(operands, scope);
             case NotNode not:
-                var operand = EmitCondition(not.Operand);
+                var operand = EmitCondition(not.Operand, slots);
                 return scope => !operand(scope);
             case ComparisonNode comparison:
-                return EmitComparison(comparison);
+                return EmitComparison(comparison, slots);
             case LiteralNode literal:
                 var constant = ConditionSemantics.IsTrue(literal.Value);
                 return _ => constant;
             case CallNode { Function: ConditionFunction.Exists } exists:
                 var name = exists.Argument;
-                return scope => !scope.GetAttribute(name).IsNull;
+                var slot = slots?.SlotOf(name) ?? -1;
+                return scope => !scope.GetAttribute(slot, name).IsNull;
             default:
-                var value = EmitValue(node);
+                var value = EmitValue(node, slots);
                 return scope => ConditionSemantics.IsTrue(value(scope));
         }
     }
@@ -45,7 +47,8 @@ internal static class ConditionEmitter
     /// <summary>Compiles a node used as a value (an operand of a comparison).</summary>
     /// <param name="node">The node.</param>
     /// <returns>The value function.</returns>
-    public static Func<IConditionScope, LeadValue> EmitValue(ConditionNode node)
+    /// <param name="slots">The policy's attribute slots, or null to read attributes by name.</param>
+    public static Func<IConditionScope, LeadValue> EmitValue(ConditionNode node, AttributeSlots? slots = null)
     {
         switch (node)
         {
@@ -59,11 +62,12 @@ internal static class ConditionEmitter
                 return scope => double.IsFinite(scope.Score) ? LeadValue.FromNumber(scope.Score) : LeadValue.Null;
             case IdentifierNode identifier:
                 var name = identifier.Name;
-                return scope => scope.GetAttribute(name);
+                var slot = slots?.SlotOf(name) ?? -1;
+                return scope => scope.GetAttribute(slot, name);
             case CallNode call:
-                return EmitCall(call);
+                return EmitCall(call, slots);
             default:
-                var predicate = EmitCondition(node);
+                var predicate = EmitCondition(node, slots);
                 return scope => predicate(scope) ? True : False;
         }
     }
@@ -118,13 +122,14 @@ internal static class ConditionEmitter
         return false;
     }
 
-    private static Func<IConditionScope, LeadValue> EmitCall(CallNode call)
+    private static Func<IConditionScope, LeadValue> EmitCall(CallNode call, AttributeSlots? slots)
     {
         var name = call.Argument;
         switch (call.Function)
         {
             case ConditionFunction.Exists:
-                return scope => scope.GetAttribute(name).IsNull ? False : True;
+                var slot = slots?.SlotOf(name) ?? -1;
+                return scope => scope.GetAttribute(slot, name).IsNull ? False : True;
             case ConditionFunction.Count:
                 Duration? window = call.Window?.Duration;
                 return scope => LeadValue.FromNumber(scope.CountEvents(name, window));
@@ -152,10 +157,10 @@ internal static class ConditionEmitter
         return double.IsFinite(days) ? LeadValue.FromNumber(days) : LeadValue.Null;
     }
 
-    private static Func<IConditionScope, bool> EmitComparison(ComparisonNode node)
+    private static Func<IConditionScope, bool> EmitComparison(ComparisonNode node, AttributeSlots? slots)
     {
         var op = node.Operator;
-        var left = EmitValue(node.Left);
+        var left = EmitValue(node.Left, slots);
         var leftIsNull = node.Left is LiteralNode { Value.IsNull: true };
 
         if (op == ComparisonOperator.Matches)
@@ -181,7 +186,7 @@ internal static class ConditionEmitter
                 return scope => ConditionSemantics.CompareWithNull(op, left(scope));
             }
 
-            var right = EmitValue(node.Right);
+            var right = EmitValue(node.Right, slots);
             if (leftIsNull)
             {
                 return scope => ConditionSemantics.CompareWithNull(op, right(scope));
@@ -215,7 +220,7 @@ internal static class ConditionEmitter
             };
         }
 
-        var dynamicRight = EmitValue(node.Right);
+        var dynamicRight = EmitValue(node.Right, slots);
         return scope =>
         {
             var value = left(scope);

@@ -15,7 +15,11 @@ internal sealed class FieldSchema
     {
         ArgumentNullException.ThrowIfNull(fields);
         Fields = fields.ToImmutableDictionary(StringComparer.Ordinal);
+        Sorted = [.. Fields.OrderBy(f => f.Key, StringComparer.Ordinal)];
     }
+
+    /// <summary>Gets the fields sorted by name (ordinal), for a merge with a lead's sorted attributes.</summary>
+    internal KeyValuePair<string, FieldType>[] Sorted { get; }
 
     /// <summary>Gets the fields by name.</summary>
     public IReadOnlyDictionary<string, FieldType> Fields { get; }

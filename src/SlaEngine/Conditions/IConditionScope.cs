@@ -21,6 +21,12 @@ internal interface IConditionScope
     /// <returns>The value.</returns>
     LeadValue GetAttribute(string name);
 
+    /// <summary>Reads an attribute by the slot its policy gave it (<see cref="AttributeSlots"/>); a negative slot reads by name.</summary>
+    /// <param name="slot">The slot, or -1.</param>
+    /// <param name="name">The attribute's name.</param>
+    /// <returns>The value, or null when the lead does not have it.</returns>
+    LeadValue GetAttribute(int slot, string name);
+
     /// <summary>Counts the events of a type at or before <see cref="At"/>.</summary>
     /// <param name="eventType">The event type.</param>
     /// <param name="window">When set, only events with <c>At - window &lt;= e.at</c> count.</param>

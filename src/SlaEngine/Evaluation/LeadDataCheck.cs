@@ -24,10 +24,19 @@ internal static class LeadDataCheck
         {
             List<KeyValuePair<string, LeadValue>>? kept = null;
             var entries = lead.AttributeEntries;
+            var declared = fields.Sorted;
+            var f = 0;
             for (var i = 0; i < entries.Length; i++)
             {
+                // Both lists are sorted by name: one merge finds each attribute's field.
                 var (name, value) = entries[i];
-                if (value.IsNull || !fields.TryGet(name, out var type) || Problem(value, type) is not { } problem)
+                while (f < declared.Length && string.CompareOrdinal(declared[f].Key, name) < 0)
+                {
+                    f++;
+                }
+
+                var type = f < declared.Length && string.Equals(declared[f].Key, name, StringComparison.Ordinal) ? declared[f].Value : null;
+                if (value.IsNull || type is null || Problem(value, type) is not { } problem)
                 {
                     kept?.Add(entries[i]);
                     continue;

@@ -22,7 +22,7 @@ internal static class LeadEvaluator
     internal static LeadEvaluation Evaluate(SlaPolicy policy, LeadSnapshot lead, Instant at, EvaluationOptions options, ImmutableArray<LeadWarning> warnings = default, TimelineProbe? probe = null, Instant? startIfMissing = null, LeadConditionScope? reuse = null)
     {
         var trace = options.IncludeTrace ? ImmutableArray.CreateBuilder<TraceEntry>() : null;
-        var scope = reuse ?? new LeadConditionScope(lead, at);
+        var scope = reuse ?? new LeadConditionScope(lead, at, policy.AttributeSlots);
         scope.At = at;
         scope.Score = 0;
         // The result is built once, at the step that decides it.

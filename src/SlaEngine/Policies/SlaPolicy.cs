@@ -36,8 +36,10 @@ public sealed partial class SlaPolicy
         ImmutableArray<TierDefinition> tiers,
         ImmutableArray<Goal> goals,
         ImmutableArray<Diagnostic> warnings,
-        string sourceName)
+        string sourceName,
+        AttributeSlots? attributeSlots = null)
     {
+        AttributeSlots = attributeSlots;
         Id = id;
         Version = version;
         Description = description;
@@ -95,6 +97,9 @@ public sealed partial class SlaPolicy
 
     /// <summary>Gets every team routing can produce, in order of first appearance.</summary>
     public ImmutableArray<string> Teams { get; }
+
+    /// <summary>Gets the slots of the attributes the policy's conditions read (null: they read by name).</summary>
+    internal AttributeSlots? AttributeSlots { get; }
 
     /// <summary>Gets the goals in file order.</summary>
     public ImmutableArray<Goal> Goals { get; }

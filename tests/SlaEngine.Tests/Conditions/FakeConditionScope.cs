@@ -38,6 +38,8 @@ internal sealed class FakeConditionScope : IConditionScope
 
     public LeadValue GetAttribute(string name) => _attributes.TryGetValue(name, out var value) ? value : LeadValue.Null;
 
+    public LeadValue GetAttribute(int slot, string name) => GetAttribute(name);
+
     public int CountEvents(string eventType, Duration? window)
     {
         var count = 0;

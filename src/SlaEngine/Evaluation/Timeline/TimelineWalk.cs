@@ -64,7 +64,7 @@ internal sealed class TimelineWalk
         _until = until;
         _dependence = policy.TimeDependence;
         _probe = new TimelineProbe(at, keepSchedule: !firstChangeOnly);
-        _scope = new SteadyRememberingScope(lead, at);
+        _scope = new SteadyRememberingScope(lead, at, policy.AttributeSlots);
         var quantities = (_dependence.Score is null ? 0 : 1) + _dependence.DaysSince.Length;
         _criticalValues = quantities == 0 ? [] : new double[]?[quantities];
         _codes = quantities == 0 ? [] : new long[quantities];
