@@ -15,7 +15,7 @@ internal static partial class EvaluateCommand
     private const int BatchSize = 1024;
 
     /// <summary>Lines per unit of parallel work: small enough to balance two cores, large enough to amortize scheduling.</summary>
-    private const int ChunkSize = 32;
+    private const int ChunkSize = 256;
 
     /// <summary>A batch ends early once it holds this many bytes, so a file of very long lines stays bounded too.</summary>
     private const int BatchBytes = 8 << 20;
@@ -286,7 +286,7 @@ internal static partial class EvaluateCommand
     /// <summary>A reusable UTF-8 buffer of output lines, with its own JSON writer: one per chunk of a batch.</summary>
     private sealed class ChunkBuffer
     {
-        private readonly ArrayBufferWriter<byte> _buffer = new(1 << 14);
+        private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
         private readonly Utf8JsonWriter _writer;
 
         /// <summary>With <c>--zone</c>: each line is written here first, then copied with its instants in the zone.</summary>
