@@ -294,7 +294,7 @@ internal sealed class TimelineWalk
             return Search(WholeSeconds.Floor(t), WholeSeconds.Floor(limit));
         }
 
-        return SameCodes(limit) ? null : WholeSeconds.First(t, limit, s => !SameCodes(s));
+        return SameCodes(limit) ? null : WholeSeconds.First(t, limit, this, static (walk, s) => !walk.SameCodes(s));
     }
 
     /// <summary>The first whole second in <c>(a, b]</c> at which a position changes, given none changed up to <paramref name="a"/>.</summary>

@@ -27,11 +27,18 @@ internal static class WholeSeconds
     /// The earliest whole second <c>s</c> in <c>(after, limit]</c> where <paramref name="holds"/> is true, for a predicate
     /// that, once true, stays true; null when it is false at <paramref name="limit"/>'s last whole second.
     /// </summary>
-    internal static Instant? First(Instant after, Instant limit, Func<Instant, bool> holds)
+    internal static Instant? First(Instant after, Instant limit, Func<Instant, bool> holds) =>
+        First(after, limit, holds, static (h, s) => h(s));
+
+    /// <summary>
+    /// <see cref="First(Instant, Instant, Func{Instant, bool})"/> with the predicate's state passed along, so a static
+    /// lambda serves (no closure allocated per search).
+    /// </summary>
+    internal static Instant? First<TState>(Instant after, Instant limit, TState state, Func<TState, Instant, bool> holds)
     {
         var lo = After(after).ToUnixTimeSeconds() - 1; // known false (or `after` itself)
         var hi = Floor(limit).ToUnixTimeSeconds();
-        if (hi <= lo || !holds(Instant.FromUnixTimeSeconds(hi)))
+        if (hi <= lo || !holds(state, Instant.FromUnixTimeSeconds(hi)))
         {
             return null;
         }
@@ -39,7 +46,7 @@ internal static class WholeSeconds
         while (hi - lo > 1)
         {
             var mid = lo + ((hi - lo) / 2);
-            if (holds(Instant.FromUnixTimeSeconds(mid)))
+            if (holds(state, Instant.FromUnixTimeSeconds(mid)))
             {
                 hi = mid;
             }
