@@ -93,15 +93,6 @@ internal static class ThreadCpuTime
             EvaluationJson.Write(writer, results[i], EvaluationJsonOptions.Default, null);
             writer.Flush();
         });
-        var unchecked_ = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
-        using var fast = new System.Text.Json.Utf8JsonWriter(unchecked_, EvaluationJson.WriterOptions with { SkipValidation = true });
-        Each("Writing the result, SkipValidation", i =>
-        {
-            unchecked_.ResetWrittenCount();
-            fast.Reset(unchecked_);
-            EvaluationJson.Write(fast, results[i], EvaluationJsonOptions.Default, null);
-            fast.Flush();
-        });
         Each("Line -> evaluation -> line", i =>
         {
             var result = policy.TryEvaluate(LeadSnapshot.Parse(lines[i]).Value, at);

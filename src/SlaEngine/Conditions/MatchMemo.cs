@@ -27,18 +27,23 @@ internal static class MatchMemo
             return entry.Result;
         }
 
-        var result = false;
+        var result = Scan(patterns, input);
+        entry = new Entry(patterns, input, result);
+        return result;
+    }
+
+    /// <summary>Whether any of <paramref name="patterns"/> matches <paramref name="input"/>, without the memo.</summary>
+    internal static bool Scan(Regex[] patterns, string input)
+    {
         foreach (var pattern in patterns)
         {
             if (pattern.IsMatch(input))
             {
-                result = true;
-                break;
+                return true;
             }
         }
 
-        entry = new Entry(patterns, input, result);
-        return result;
+        return false;
     }
 
     private readonly record struct Entry(Regex[]? Patterns, string? Input, bool Result);

@@ -175,26 +175,23 @@ public static class EvaluationJson
         ArgumentNullException.ThrowIfNull(options);
         var includeTrace = options.IncludeTrace;
 
-        // The policy's own strings (its id, tier, team and milestone names, channels, reasons) repeat on every line:
-        // with the tool's encoder, they are written from a per-thread table of their encoded UTF-8 bytes.
-        var memo = ReferenceEquals(writer.Options.Encoder, WriterOptions.Encoder) ? StringMemo.Table : null;
         writer.WriteStartObject();
         writer.WriteString(Names.Id, evaluation.Id);
-        StringMemo.Write(memo, writer, Names.Policy, evaluation.PolicyId);
+        writer.WriteString(Names.Policy, evaluation.PolicyId);
         writer.WriteNumber(Names.Version, evaluation.PolicyVersion);
         writer.WriteString(Names.Status, StatusJson(evaluation.Status));
-        StringMemo.Write(memo, writer, Names.Reason, evaluation.Reason);
+        writer.WriteString(Names.Reason, evaluation.Reason);
         WriteNumberOrNull(writer, Names.Score, evaluation.Score);
-        StringMemo.Write(memo, writer, Names.Tier, evaluation.Tier);
-        StringMemo.Write(memo, writer, Names.Band, evaluation.Band);
-        StringMemo.Write(memo, writer, Names.Team, evaluation.Team);
-        StringMemo.Write(memo, writer, Names.Calendar, evaluation.Calendar);
+        writer.WriteString(Names.Tier, evaluation.Tier);
+        writer.WriteString(Names.Band, evaluation.Band);
+        writer.WriteString(Names.Team, evaluation.Team);
+        writer.WriteString(Names.Calendar, evaluation.Calendar);
         WriteInstant(writer, Names.SlaStart, evaluation.SlaStart);
         writer.WriteStartArray(Names.Milestones);
         foreach (var m in evaluation.Milestones)
         {
             writer.WriteStartObject();
-            StringMemo.Write(memo, writer, Names.Name, m.Name);
+            writer.WriteString(Names.Name, m.Name);
             WriteInstant(writer, Names.Due, m.Due);
             writer.WriteString(Names.Status, StatusJson(m.Status));
             WriteInstant(writer, Names.MetAt, m.MetAt);
@@ -206,8 +203,8 @@ public static class EvaluationJson
         if (evaluation.NextTouch is { } next)
         {
             writer.WriteStartObject(Names.NextTouch);
-            StringMemo.Write(memo, writer, Names.Milestone, next.Milestone);
-            StringMemo.Write(memo, writer, Names.Channel, next.Channel);
+            writer.WriteString(Names.Milestone, next.Milestone);
+            writer.WriteString(Names.Channel, next.Channel);
             WriteInstant(writer, Names.Due, next.Due);
             writer.WriteEndObject();
         }
@@ -220,12 +217,12 @@ public static class EvaluationJson
         foreach (var e in evaluation.Escalations)
         {
             writer.WriteStartObject();
-            StringMemo.Write(memo, writer, Names.After, e.After);
+            writer.WriteString(Names.After, e.After);
             WriteInstant(writer, Names.At, e.At);
             writer.WriteStartArray(Names.Notify);
             foreach (var n in e.Notify)
             {
-                StringMemo.WriteValue(memo, writer, n);
+                writer.WriteStringValue(n);
             }
 
             writer.WriteEndArray();
@@ -365,59 +362,6 @@ public static class EvaluationJson
     private static readonly JsonEncodedText[] LeadStatusJson = Enum.GetValues<LeadStatus>().Select(s => JsonEncodedText.Encode(StatusText(s))).ToArray();
 
     private static readonly JsonEncodedText[] MilestoneStatusJson = Enum.GetValues<MilestoneStatus>().Select(s => JsonEncodedText.Encode(StatusText(s))).ToArray();
-
-    /// <summary>
-    /// The encoded UTF-8 bytes of the strings a thread writes again and again (the policy's own: its id, names,
-    /// channels, reasons), keyed by the string instance in a small direct-mapped table. A string is encoded the second
-    /// time it is seen in its slot, so one-off strings (lead ids, score reasons) never cost an encoding.
-    /// </summary>
-    private static class StringMemo
-    {
-        private const int Slots = 512;
-
-        [ThreadStatic]
-        private static Entry[]? t_table;
-
-        internal static Entry[] Table => t_table ??= new Entry[Slots];
-
-        internal static void Write(Entry[]? table, Utf8JsonWriter writer, JsonEncodedText name, string? value)
-        {
-            if (table is not null && value is not null && Lookup(table, value) is { } encoded)
-            {
-                writer.WriteString(name, encoded);
-            }
-            else
-            {
-                writer.WriteString(name, value);
-            }
-        }
-
-        internal static void WriteValue(Entry[]? table, Utf8JsonWriter writer, string value)
-        {
-            if (table is not null && Lookup(table, value) is { } encoded)
-            {
-                writer.WriteStringValue(encoded);
-            }
-            else
-            {
-                writer.WriteStringValue(value);
-            }
-        }
-
-        private static JsonEncodedText? Lookup(Entry[] table, string value)
-        {
-            ref var entry = ref table[System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(value) & (Slots - 1)];
-            if (!ReferenceEquals(entry.Key, value))
-            {
-                entry = new Entry(value, null);
-                return null;
-            }
-
-            return entry.Encoded ??= JsonEncodedText.Encode(value, WriterOptions.Encoder);
-        }
-
-        internal record struct Entry(string? Key, JsonEncodedText? Encoded);
-    }
 
     /// <summary>The property names of the evaluation line, encoded once.</summary>
     private static class Names
