@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Throughput of the tool over a generated file: leads/s and peak RSS for evaluate, report, compare and timeline.
 #   tests/throughput/run.sh [COUNT]          (default 1,000,000 leads; the file is cached under artifacts/throughput)
-# Prints one line per command: command, wall seconds, leads/s, peak RSS (MB). Needs GNU time (/usr/bin/time).
+# Prints one line per command: command, wall seconds, leads/s, peak RSS (MB), CPU time per lead (user + system).
+# Needs GNU time (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 count=${1:-1000000}
@@ -20,9 +21,10 @@ tool="dotnet src/SlaEngine.Cli/bin/Release/net10.0/SlaEngine.Cli.dll"
 run() {
   local name=$1; shift
   local log="$dir/$name.time"
-  /usr/bin/time -f '%e %M' -o "$log" $tool "$@" > /dev/null || true
-  read -r wall rss < "$log"
-  python3 -c "import sys; w=float('$wall'); print(f'{sys.argv[1]:<10} {w:7.2f} s  {int($count/w) if w>0 else 0:>9,} leads/s  {int($rss)/1024:7.1f} MB peak RSS')" "$name"
+  /usr/bin/time -f '%e %M %U %S' -o "$log" $tool "$@" > /dev/null || true
+  read -r wall rss user sys < "$log"
+  # CPU time per lead (user + system) is the steadier figure on a shared machine; wall time gives leads/s.
+  python3 -c "import sys; w=float('$wall'); c=float('$user')+float('$sys'); print(f'{sys.argv[1]:<10} {w:7.2f} s  {int($count/w) if w>0 else 0:>9,} leads/s  {int($rss)/1024:7.1f} MB peak RSS  {c*1e6/$count:5.2f} µs CPU per lead')" "$name"
 }
 run evaluate evaluate --policy "$policy" --at "$at" --leads "$leads"
 run report   report --policy "$policy" --at "$at" --leads "$leads"
