@@ -24,11 +24,12 @@ internal sealed class Condition
         var identifiers = new List<string>();
         var eventTypes = new List<string>();
         var usesScore = false;
-        Collect(root, identifiers, eventTypes, ref usesScore);
+        var usesDaysSince = false;
+        Collect(root, identifiers, eventTypes, ref usesScore, ref usesDaysSince);
         Identifiers = identifiers.ToImmutableArray();
         EventTypes = eventTypes.ToImmutableArray();
         UsesScore = usesScore;
-        UsesDaysSince = eventTypes.Count > 0 && UsesFunction(root, ConditionFunction.DaysSince);
+        UsesDaysSince = usesDaysSince;
     }
 
     /// <summary>Gets the source text.</summary>
@@ -73,23 +74,23 @@ internal sealed class Condition
     /// <returns>The canonical text.</returns>
     public override string ToString() => ConditionPrinter.Print(Root);
 
-    private static void Collect(ConditionNode node, List<string> identifiers, List<string> eventTypes, ref bool usesScore)
+    private static void Collect(ConditionNode node, List<string> identifiers, List<string> eventTypes, ref bool usesScore, ref bool usesDaysSince)
     {
         switch (node)
         {
             case LogicalNode logical:
                 foreach (var operand in logical.Operands)
                 {
-                    Collect(operand, identifiers, eventTypes, ref usesScore);
+                    Collect(operand, identifiers, eventTypes, ref usesScore, ref usesDaysSince);
                 }
 
                 break;
             case NotNode not:
-                Collect(not.Operand, identifiers, eventTypes, ref usesScore);
+                Collect(not.Operand, identifiers, eventTypes, ref usesScore, ref usesDaysSince);
                 break;
             case ComparisonNode comparison:
-                Collect(comparison.Left, identifiers, eventTypes, ref usesScore);
-                Collect(comparison.Right, identifiers, eventTypes, ref usesScore);
+                Collect(comparison.Left, identifiers, eventTypes, ref usesScore, ref usesDaysSince);
+                Collect(comparison.Right, identifiers, eventTypes, ref usesScore, ref usesDaysSince);
                 break;
             case IdentifierNode { IsScore: true }:
                 usesScore = true;
@@ -98,6 +99,7 @@ internal sealed class Condition
                 AddDistinct(identifiers, identifier.Name);
                 break;
             case CallNode call:
+                usesDaysSince |= call.Function == ConditionFunction.DaysSince;
                 if (call.Function != ConditionFunction.Count)
                 {
                     AddDistinct(identifiers, call.Argument);
@@ -111,15 +113,6 @@ internal sealed class Condition
                 break;
         }
     }
-
-    private static bool UsesFunction(ConditionNode node, ConditionFunction function) => node switch
-    {
-        LogicalNode logical => logical.Operands.Any(o => UsesFunction(o, function)),
-        NotNode not => UsesFunction(not.Operand, function),
-        ComparisonNode comparison => UsesFunction(comparison.Left, function) || UsesFunction(comparison.Right, function),
-        CallNode call => call.Function == function,
-        _ => false,
-    };
 
     private static void AddDistinct(List<string> names, string name)
     {

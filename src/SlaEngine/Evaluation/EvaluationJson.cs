@@ -174,7 +174,6 @@ public static class EvaluationJson
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(options);
         var includeTrace = options.IncludeTrace;
-
         writer.WriteStartObject();
         writer.WriteString(Names.Id, evaluation.Id);
         writer.WriteString(Names.Policy, evaluation.PolicyId);

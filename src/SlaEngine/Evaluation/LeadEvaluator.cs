@@ -23,8 +23,12 @@ internal static class LeadEvaluator
     {
         var trace = options.IncludeTrace ? ImmutableArray.CreateBuilder<TraceEntry>() : null;
         var scope = reuse ?? new LeadConditionScope(lead, at, policy.AttributeSlots);
-        scope.At = at;
-        scope.Score = 0;
+        if (reuse is not null)
+        {
+            reuse.At = at;
+            reuse.Score = 0;
+        }
+
         // The result is built once, at the step that decides it.
         double? resultScore = null;
         string? resultBand = null;
@@ -189,7 +193,11 @@ internal static class LeadEvaluator
         _ => "disposition: " + outcome.ToString().ToLowerInvariant(),
     };
 
-    internal static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    internal static string Format(double value)
+    {
+        Span<char> text = stackalloc char[NumberText.MaxLength];
+        return new string(text[..NumberText.Format(value, text)]);
+    }
 
     /// <summary>"score S &gt;= threshold T" or "below threshold: score S &lt; T", the numbers as <see cref="Format(double)"/> prints them.</summary>
     private static string ScoreReason(bool qualified, double score, double threshold)
@@ -257,7 +265,6 @@ internal static class LeadEvaluator
                 }
 
                 contribution = matched ? rule.Points : 0;
-
                 if (trace is not null)
                 {
                     detail = string.Concat(rule.WhenTraceText, matched ? ": +" + Format(rule.Points) : ": 0");

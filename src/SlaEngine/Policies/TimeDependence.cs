@@ -136,36 +136,31 @@ internal sealed class TimeDependence
             windows.Add((type, window, false));
         }
 
-        Quantity? scoreCompared = null;
+        var values = new List<double>(collector.ScoreValues);
+        if (policy.ScoreThreshold is { } threshold)
         {
-            var values = new List<double>(collector.ScoreValues);
-            if (policy.ScoreThreshold is { } threshold)
-            {
-                values.Add(threshold);
-            }
+            values.Add(threshold);
+        }
 
-            if (policy.Bands is { ByScore: true } bands)
+        if (policy.Bands is { ByScore: true } bands)
+        {
+            foreach (var band in bands.Ranges)
             {
-                foreach (var band in bands.Ranges)
+                if (band.From is { } from)
                 {
-                    if (band.From is { } from)
-                    {
-                        values.Add(from);
-                    }
-
-                    if (band.To is { } to)
-                    {
-                        values.Add(to);
-                    }
+                    values.Add(from);
                 }
-            }
 
-            if (values.Count > 0 || collector.ScoreAttributes.Count > 0)
-            {
-                scoreCompared = new Quantity(null, Sorted(values), [.. collector.ScoreAttributes]);
+                if (band.To is { } to)
+                {
+                    values.Add(to);
+                }
             }
         }
 
+        var scoreCompared = values.Count > 0 || collector.ScoreAttributes.Count > 0
+            ? new Quantity(null, Sorted(values), [.. collector.ScoreAttributes])
+            : null;
         var score = halfLives.Count > 0 ? scoreCompared : null;
 
         var daysSince = collector.DaysSince

@@ -30,7 +30,8 @@ internal sealed class TimelineWalk
     /// It remembers the steady scoring conditions' results since the last evaluation: between two changes of the lead's
     /// events and windows they stay the same, so the score at other instants re-computes only the event rules.
     /// </summary>
-    private readonly SteadyRememberingScope _scope;
+    private SteadyRememberingScope Scope { get; }
+
     private readonly double[]?[] _criticalValues;
     private readonly long[] _codes;
 
@@ -46,6 +47,12 @@ internal sealed class TimelineWalk
 
     /// <summary>The compared values of the score for this lead (the policy's and the lead's compared attributes), computed once.</summary>
     private double[]? _scoreCritical;
+
+    /// <summary>Gets the compared values of the score (the same for the fading score's search and for <see cref="VerdictKeeps"/>).</summary>
+    private double[] ScoreCritical => _scoreCritical ??= Critical(_dependence.ScoreCompared!);
+
+    /// <summary>The index of the first <c>days_since</c> quantity in <see cref="_criticalValues"/> and <see cref="_codes"/>.</summary>
+    private int DaysSinceStart => _dependence.Score is null ? 0 : 1;
 
     /// <param name="policy">The policy.</param>
     /// <param name="lead">The lead.</param>
@@ -64,7 +71,7 @@ internal sealed class TimelineWalk
         _until = until;
         _dependence = policy.TimeDependence;
         _probe = new TimelineProbe(at, keepSchedule: !firstChangeOnly);
-        _scope = new SteadyRememberingScope(lead, at, policy.AttributeSlots);
+        Scope = new SteadyRememberingScope(lead, at, policy.AttributeSlots);
         var quantities = (_dependence.Score is null ? 0 : 1) + _dependence.DaysSince.Length;
         _criticalValues = quantities == 0 ? [] : new double[]?[quantities];
         _codes = quantities == 0 ? [] : new long[quantities];
@@ -84,8 +91,6 @@ internal sealed class TimelineWalk
 
     /// <summary>Gets what the last instant stepped to was computed from, for the explanation trace.</summary>
     internal string? Source { get; private set; }
-
-    private SteadyRememberingScope Scope => _scope;
 
     private string KeyPrefix => _keyPrefix ??= string.Concat(_lead.Id, "|", _policy.Id, "@", _policy.Version.ToString(CultureInfo.InvariantCulture), "|");
 
@@ -166,11 +171,6 @@ internal sealed class TimelineWalk
         var best = Instant.MaxValue;
         object? cause = null;
         var window = Duration.Zero;
-
-        // The earliest instant of any cause but an event leaving a scoring rule's window (which moves the score alone).
-        var other = Instant.MaxValue;
-        var scoringLeave = Instant.MaxValue;
-
         foreach (var touch in _lead.Touches)
         {
             if (touch.At > t && WholeSeconds.Ceiling(touch.At) is var c && c < best)
@@ -180,7 +180,9 @@ internal sealed class TimelineWalk
             }
         }
 
-        other = best;
+        // The earliest instant of any cause but an event leaving a scoring rule's window (which moves the score alone).
+        var other = best;
+        var scoringLeave = Instant.MaxValue;
 
         foreach (var e in _lead.Events)
         {
@@ -387,18 +389,15 @@ internal sealed class TimelineWalk
             return false;
         }
 
-        if (_dependence.ScoreCompared is { } compared)
+        if (_dependence.ScoreCompared is not null && Code(ScoreCritical, before) != Code(ScoreCritical, ScoreAt(s)))
         {
-            _scoreCritical ??= Critical(compared);
-            if (Code(_scoreCritical, before) != Code(_scoreCritical, ScoreAt(s)))
-            {
-                return false;
-            }
+            return false;
         }
 
+        var index = DaysSinceStart;
         foreach (var days in _dependence.DaysSince)
         {
-            var values = Critical(days);
+            var values = _criticalValues[index++] ??= Critical(days);
             if (Code(values, DaysSinceAt(days.DaysSinceOf!, At)) != Code(values, DaysSinceAt(days.DaysSinceOf!, s)))
             {
                 return false;
@@ -413,9 +412,9 @@ internal sealed class TimelineWalk
     {
         var active = false;
         var index = 0;
-        if (_dependence.Score is { } score)
+        if (_dependence.Score is not null)
         {
-            _criticalValues[index] ??= Critical(score);
+            _criticalValues[index] ??= ScoreCritical;
             var decaying = false;
             foreach (var e in _lead.Events)
             {
