@@ -97,7 +97,11 @@ public sealed class HostingTests
             await monitor.UpsertAsync("monitor-test", new LeadSnapshot("L-1") { MqlAt = T0 });
             clock.Now = T0 + Duration.FromHours(4) + Duration.FromSeconds(1);
 
-            await WaitUntil(() => delivered.Any(t => t.Subject == "first_touch" && t.ToJson == "\"breached\""), () => Describe(monitor));
+            // The delivered counter moves after the sink returns and the delivery is marked: wait for both.
+            await WaitUntil(
+                () => delivered.Any(t => t.Subject == "first_touch" && t.ToJson == "\"breached\"")
+                    && measured.GetValueOrDefault("slaengine.monitor.transitions.delivered") >= 1,
+                () => Describe(monitor));
             var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
             listener.RecordObservableInstruments();
 
