@@ -174,6 +174,17 @@ public static class EvaluationJson
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(options);
         var includeTrace = options.IncludeTrace;
+        if (!includeTrace && EvaluationJsonLine.TryWrite(writer, evaluation))
+        {
+            return;
+        }
+
+        WriteMembers(writer, evaluation, includeTrace);
+    }
+
+    /// <summary>Writes the evaluation member by member through the writer (any writer, any text; the trace when asked).</summary>
+    internal static void WriteMembers(Utf8JsonWriter writer, LeadEvaluation evaluation, bool includeTrace)
+    {
         writer.WriteStartObject();
         writer.WriteString(Names.Id, evaluation.Id);
         writer.WriteString(Names.Policy, evaluation.PolicyId);
@@ -354,9 +365,9 @@ public static class EvaluationJson
         }
     }
 
-    private static JsonEncodedText StatusJson(LeadStatus status) => LeadStatusJson[(int)status];
+    internal static JsonEncodedText StatusJson(LeadStatus status) => LeadStatusJson[(int)status];
 
-    private static JsonEncodedText StatusJson(MilestoneStatus status) => MilestoneStatusJson[(int)status];
+    internal static JsonEncodedText StatusJson(MilestoneStatus status) => MilestoneStatusJson[(int)status];
 
     private static readonly JsonEncodedText[] LeadStatusJson = Enum.GetValues<LeadStatus>().Select(s => JsonEncodedText.Encode(StatusText(s))).ToArray();
 

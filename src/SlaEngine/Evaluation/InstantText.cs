@@ -12,7 +12,8 @@ namespace SlaEngine.Evaluation;
 /// </summary>
 public static class InstantText
 {
-    private const int CanonicalLength = 20;
+    /// <summary>The length of <c>uuuu-MM-ddTHH:mm:ssZ</c>.</summary>
+    internal const int CanonicalLength = 20;
 
     /// <summary>Parses an ISO-8601 instant with <c>Z</c> or an offset.</summary>
     /// <param name="text">The text; null or empty is not an instant.</param>
