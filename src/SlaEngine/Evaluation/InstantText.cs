@@ -127,22 +127,26 @@ public static class InstantText
     internal static bool TryFormatCanonicalUtc(Instant instant, Span<byte> utf8)
     {
         var utc = instant.InUtc();
-        if (utc.NanosecondOfSecond != 0 || utc.Year is < 1 or > 9999 || utf8.Length < CanonicalLength)
+        var year = utc.Year;
+        if (utc.NanosecondOfSecond != 0 || year is < 1 or > 9999 || utf8.Length < CanonicalLength)
         {
             return false;
         }
 
-        Put(utf8, 0, utc.Year, 4);
+        var date = utc.Date;
+        var time = utc.TimeOfDay;
+        Two(utf8, 0, year / 100);
+        Two(utf8, 2, year % 100);
         utf8[4] = (byte)'-';
-        Put(utf8, 5, utc.Month, 2);
+        Two(utf8, 5, date.Month);
         utf8[7] = (byte)'-';
-        Put(utf8, 8, utc.Day, 2);
+        Two(utf8, 8, date.Day);
         utf8[10] = (byte)'T';
-        Put(utf8, 11, utc.Hour, 2);
+        Two(utf8, 11, time.Hour);
         utf8[13] = (byte)':';
-        Put(utf8, 14, utc.Minute, 2);
+        Two(utf8, 14, time.Minute);
         utf8[16] = (byte)':';
-        Put(utf8, 17, utc.Second, 2);
+        Two(utf8, 17, time.Second);
         utf8[19] = (byte)'Z';
         return true;
     }
@@ -164,12 +168,10 @@ public static class InstantText
         return true;
     }
 
-    private static void Put(Span<byte> utf8, int start, int value, int digits)
+    /// <summary>Writes a value below 100 as two digits.</summary>
+    private static void Two(Span<byte> utf8, int start, int value)
     {
-        for (var i = start + digits - 1; i >= start; i--)
-        {
-            utf8[i] = (byte)('0' + (value % 10));
-            value /= 10;
-        }
+        utf8[start + 1] = (byte)('0' + (value % 10));
+        utf8[start] = (byte)('0' + (value / 10));
     }
 }

@@ -18,7 +18,7 @@ namespace SlaEngine.Evaluation;
 /// lone surrogate escapes, NUL, numbers beyond double range, nesting past 64 levels and over-long input are all
 /// errors. Short repeated strings (attribute names, event types, channels) are shared through a per-thread cache.
 /// </summary>
-internal static class LeadJsonReader
+internal static partial class LeadJsonReader
 {
     /// <summary>The deepest nesting accepted; the lead object itself is level 1.</summary>
     internal const int MaxDepth = 64;
@@ -31,7 +31,10 @@ internal static class LeadJsonReader
     [ThreadStatic]
     private static Utf8StringCache? t_strings;
 
-    internal static LeadParseResult Read(ReadOnlySpan<byte> utf8)
+    internal static LeadParseResult Read(ReadOnlySpan<byte> utf8) => Read(utf8, compact: true);
+
+    /// <summary>Reads a lead; <paramref name="compact"/> false skips the fast path for compact lines (tests compare the two).</summary>
+    internal static LeadParseResult Read(ReadOnlySpan<byte> utf8, bool compact)
     {
         if (utf8.Length > LeadSnapshot.MaxJsonBytes)
         {
@@ -56,6 +59,11 @@ internal static class LeadJsonReader
         if (IsBlank(utf8))
         {
             return LeadParseResult.ForError(new LeadError(DiagnosticCodes.LeadMalformedJson, "empty line: expected a lead object") { ByteOffset = 0 });
+        }
+
+        if (compact && TryReadCompact(utf8) is { } fast)
+        {
+            return LeadParseResult.ForValue(fast);
         }
 
         var parser = new Parser(utf8);

@@ -129,9 +129,24 @@ public sealed record LeadSnapshot
     /// <summary>Sorts attribute entries by name (ordinal), in place: the form <see cref="WithAttributeEntries"/> takes.</summary>
     internal static void SortEntries(KeyValuePair<string, LeadValue>[] entries)
     {
-        if (entries.Length > 1)
+        if (entries.Length > 16)
         {
             Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            return;
+        }
+
+        // A lead's few attributes: an insertion sort without a comparison delegate (the names are distinct).
+        for (var i = 1; i < entries.Length; i++)
+        {
+            var entry = entries[i];
+            var j = i - 1;
+            while (j >= 0 && string.CompareOrdinal(entries[j].Key, entry.Key) > 0)
+            {
+                entries[j + 1] = entries[j];
+                j--;
+            }
+
+            entries[j + 1] = entry;
         }
     }
 
