@@ -27,6 +27,29 @@ internal static partial class LeadJsonReader
     /// <param name="utf8">A line that is valid UTF-8.</param>
     internal static LeadSnapshot? TryReadCompact(ReadOnlySpan<byte> utf8) => new Compact(utf8, t_strings ??= new Utf8StringCache()).Read();
 
+    /// <summary>The fields of a lead as read, before its snapshot is made: one place for both passes to build it.</summary>
+    private struct LeadParts
+    {
+        public Instant? MqlAt;
+        public KeyValuePair<string, LeadValue>[]? Attributes;
+        public ImmutableArray<LeadEvent> Events;
+        public ImmutableArray<LeadTouch> Touches;
+        public PauseSchedule? Paused;
+        public LeadDisposition? Disposition;
+        public LeadAssignment? Assigned;
+
+        public readonly LeadSnapshot Build(string id) => new(id)
+        {
+            MqlAt = MqlAt,
+            Events = Events.IsDefault ? [] : Events,
+            Touches = Touches.IsDefault ? [] : Touches,
+            Paused = Paused ?? PauseSchedule.Empty,
+            Disposition = Disposition,
+            Assigned = Assigned,
+            SortedAttributeEntries = Attributes ?? [],
+        };
+    }
+
     private ref struct Compact(ReadOnlySpan<byte> input, Utf8StringCache strings)
     {
         private readonly ReadOnlySpan<byte> _s = input;
@@ -36,20 +59,14 @@ internal static partial class LeadJsonReader
         public LeadSnapshot? Read()
         {
             string? id = null;
-            Instant? mqlAt = null;
-            KeyValuePair<string, LeadValue>[]? attributes = null;
-            ImmutableArray<LeadEvent> events = [];
-            ImmutableArray<LeadTouch> touches = [];
-            LeadAssignment? assigned = null;
-            var paused = PauseSchedule.Empty;
-            LeadDisposition? disposition = null;
+            var lead = default(LeadParts);
             var seen = 0;
-            if (!Byte((byte)'{'))
+            if (!Open((byte)'{', (byte)'}', out var more))
             {
                 return null;
             }
 
-            do
+            while (more)
             {
                 if (!Key(out var key))
                 {
@@ -71,77 +88,53 @@ internal static partial class LeadJsonReader
                 }
 
                 seen |= 1 << field;
-                if (field > 0 && Literal("null"u8))
-                {
-                    continue; // null is the same as absent
-                }
-
-                var ok = field switch
-                {
-                    0 => String(out var raw) && Text(raw, cache: false, out id),
-                    1 => InstantValue(out mqlAt),
-                    2 => Attributes(out attributes),
-                    3 => Events(out events),
-                    4 => Touches(out touches),
-                    5 => Assigned(out assigned),
-                    6 => Paused(out paused),
-                    _ => Disposition(out disposition),
-                };
-                if (!ok)
+                var ok = (field > 0 && Literal("null"u8)) // null is the same as absent
+                    || field switch
+                    {
+                        0 => String(out var raw) && Text(raw, cache: false, out id),
+                        1 => InstantValue(out lead.MqlAt),
+                        2 => Attributes(out lead.Attributes),
+                        3 => Events(out lead.Events),
+                        4 => Touches(out lead.Touches),
+                        5 => Assigned(out lead.Assigned),
+                        6 => Paused(out lead.Paused),
+                        _ => Disposition(out lead.Disposition),
+                    };
+                if (!ok || !Next((byte)'}', out more))
                 {
                     return null;
                 }
             }
-            while (Byte((byte)','));
 
-            if (!Byte((byte)'}') || _p != _s.Length || id is null)
-            {
-                return null;
-            }
-
-            return new LeadSnapshot(id)
-            {
-                MqlAt = mqlAt,
-                Events = events,
-                Touches = touches,
-                Assigned = assigned,
-                Paused = paused,
-                Disposition = disposition,
-                SortedAttributeEntries = attributes ?? [],
-            };
+            return _p == _s.Length && id is not null ? lead.Build(id) : null;
         }
 
         private bool Attributes(out KeyValuePair<string, LeadValue>[]? attributes)
         {
             attributes = null;
-            if (!Byte((byte)'{'))
+            var entries = default(SmallList<KeyValuePair<string, LeadValue>>);
+            if (!Open((byte)'{', (byte)'}', out var more))
             {
                 return false;
             }
 
-            var entries = default(SmallList<KeyValuePair<string, LeadValue>>);
-            if (!Byte((byte)'}'))
+            while (more)
             {
-                do
+                if (entries.Count == 16 || !Key(out var raw) || !Text(raw, cache: true, out var name) || !Value(out var value))
                 {
-                    if (entries.Count == 16 || !Key(out var raw) || !Text(raw, cache: true, out var name) || !Value(out var value))
+                    return false;
+                }
+
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    if (string.Equals(entries[i].Key, name, StringComparison.Ordinal))
                     {
                         return false;
                     }
-
-                    for (var i = 0; i < entries.Count; i++)
-                    {
-                        if (string.Equals(entries[i].Key, name, StringComparison.Ordinal))
-                        {
-                            return false;
-                        }
-                    }
-
-                    entries.Add(new KeyValuePair<string, LeadValue>(name, value));
                 }
-                while (Byte((byte)','));
 
-                if (!Byte((byte)'}'))
+                entries.Add(new KeyValuePair<string, LeadValue>(name, value));
+                if (!Next((byte)'}', out more))
                 {
                     return false;
                 }
@@ -192,54 +185,44 @@ internal static partial class LeadJsonReader
         private bool Events(out ImmutableArray<LeadEvent> events)
         {
             events = [];
-            if (!Byte((byte)'['))
+            var builder = default(SmallList<LeadEvent>);
+            if (!Open((byte)'[', (byte)']', out var more))
             {
                 return false;
             }
 
-            var builder = default(SmallList<LeadEvent>);
-            if (!Byte((byte)']'))
+            while (more)
             {
-                do
+                string? type = null;
+                Instant? at = null;
+                if (!Open((byte)'{', (byte)'}', out var members))
                 {
-                    string? type = null;
-                    Instant? at = null;
-                    if (!Byte((byte)'{'))
-                    {
-                        return false;
-                    }
-
-                    do
-                    {
-                        if (!Key(out var key))
-                        {
-                            return false;
-                        }
-
-                        if (key.SequenceEqual("type"u8))
-                        {
-                            if (type is not null || !String(out var raw) || !Text(raw, cache: true, out type))
-                            {
-                                return false;
-                            }
-                        }
-                        else if (!key.SequenceEqual("at"u8) || at is not null || !InstantValue(out at))
-                        {
-                            return false;
-                        }
-                    }
-                    while (Byte((byte)','));
-
-                    if (!Byte((byte)'}') || type is null || at is null)
-                    {
-                        return false;
-                    }
-
-                    builder.Add(new LeadEvent(type, at.Value));
+                    return false;
                 }
-                while (Byte((byte)','));
 
-                if (!Byte((byte)']'))
+                while (members)
+                {
+                    if (!Key(out var key))
+                    {
+                        return false;
+                    }
+
+                    var ok = key.SequenceEqual("type"u8)
+                        ? type is null && String(out var raw) && Text(raw, cache: true, out type)
+                        : key.SequenceEqual("at"u8) && at is null && InstantValue(out at);
+                    if (!ok || !Next((byte)'}', out members))
+                    {
+                        return false;
+                    }
+                }
+
+                if (type is null || at is null)
+                {
+                    return false;
+                }
+
+                builder.Add(new LeadEvent(type, at.Value));
+                if (!Next((byte)']', out more))
                 {
                     return false;
                 }
@@ -252,62 +235,56 @@ internal static partial class LeadJsonReader
         private bool Touches(out ImmutableArray<LeadTouch> touches)
         {
             touches = [];
-            if (!Byte((byte)'['))
+            var builder = default(SmallList<LeadTouch>);
+            if (!Open((byte)'[', (byte)']', out var more))
             {
                 return false;
             }
 
-            var builder = default(SmallList<LeadTouch>);
-            if (!Byte((byte)']'))
+            while (more)
             {
-                do
+                string? channel = null;
+                string? outcome = null;
+                Instant? at = null;
+                var seen = 0;
+                if (!Open((byte)'{', (byte)'}', out var members))
                 {
-                    string? channel = null;
-                    string? outcome = null;
-                    Instant? at = null;
-                    var seen = 0;
-                    if (!Byte((byte)'{'))
-                    {
-                        return false;
-                    }
-
-                    do
-                    {
-                        if (!Key(out var key))
-                        {
-                            return false;
-                        }
-
-                        var which = key.SequenceEqual("channel"u8) ? 1 : key.SequenceEqual("at"u8) ? 2 : key.SequenceEqual("outcome"u8) ? 4 : 0;
-                        if (which == 0 || (seen & which) != 0)
-                        {
-                            return false;
-                        }
-
-                        seen |= which;
-                        var ok = which switch
-                        {
-                            1 => String(out var raw) && Text(raw, cache: true, out channel),
-                            2 => InstantValue(out at),
-                            _ => Literal("null"u8) || (String(out var raw) && Text(raw, cache: true, out outcome)),
-                        };
-                        if (!ok)
-                        {
-                            return false;
-                        }
-                    }
-                    while (Byte((byte)','));
-
-                    if (!Byte((byte)'}') || channel is null || at is null)
-                    {
-                        return false;
-                    }
-
-                    builder.Add(new LeadTouch(channel, at.Value, outcome));
+                    return false;
                 }
-                while (Byte((byte)','));
 
-                if (!Byte((byte)']'))
+                while (members)
+                {
+                    if (!Key(out var key))
+                    {
+                        return false;
+                    }
+
+                    var which = key.SequenceEqual("channel"u8) ? 1 : key.SequenceEqual("at"u8) ? 2 : key.SequenceEqual("outcome"u8) ? 4 : 0;
+                    if (which == 0 || (seen & which) != 0)
+                    {
+                        return false;
+                    }
+
+                    seen |= which;
+                    var ok = which switch
+                    {
+                        1 => String(out var raw) && Text(raw, cache: true, out channel),
+                        2 => InstantValue(out at),
+                        _ => Literal("null"u8) || (String(out var raw) && Text(raw, cache: true, out outcome)),
+                    };
+                    if (!ok || !Next((byte)'}', out members))
+                    {
+                        return false;
+                    }
+                }
+
+                if (channel is null || at is null)
+                {
+                    return false;
+                }
+
+                builder.Add(new LeadTouch(channel, at.Value, outcome));
+                if (!Next((byte)']', out more))
                 {
                     return false;
                 }
@@ -317,103 +294,46 @@ internal static partial class LeadJsonReader
             return true;
         }
 
-        private bool Assigned(out LeadAssignment? assigned)
+        private bool Paused(out PauseSchedule? paused)
         {
-            assigned = null;
-            string? tier = null;
-            string? team = null;
-            var seen = 0;
-            if (!Byte((byte)'{'))
+            paused = null;
+            var intervals = default(SmallList<Interval>);
+            if (!Open((byte)'[', (byte)']', out var more))
             {
                 return false;
             }
 
-            if (!Byte((byte)'}'))
+            while (more)
             {
-                do
+                Instant? from = null;
+                Instant? to = null;
+                if (!Open((byte)'{', (byte)'}', out var members))
+                {
+                    return false;
+                }
+
+                while (members)
                 {
                     if (!Key(out var key))
                     {
                         return false;
                     }
 
-                    var which = key.SequenceEqual("tier"u8) ? 1 : key.SequenceEqual("team"u8) ? 2 : 0;
-                    if (which == 0 || (seen & which) != 0)
+                    var ok = key.SequenceEqual("from"u8) ? from is null && InstantValue(out from)
+                        : key.SequenceEqual("to"u8) && to is null && InstantValue(out to);
+                    if (!ok || !Next((byte)'}', out members))
                     {
                         return false;
                     }
-
-                    seen |= which;
-                    if (Literal("null"u8))
-                    {
-                        continue;
-                    }
-
-                    if (!String(out var raw) || !Text(raw, cache: true, out var text))
-                    {
-                        return false;
-                    }
-
-                    (which == 1 ? ref tier : ref team) = text;
                 }
-                while (Byte((byte)','));
 
-                if (!Byte((byte)'}'))
+                if (from is null || to is null || to < from)
                 {
                     return false;
                 }
-            }
 
-            assigned = tier is null && team is null ? null : new LeadAssignment(tier, team);
-            return true;
-        }
-
-        private bool Paused(out PauseSchedule paused)
-        {
-            paused = PauseSchedule.Empty;
-            if (!Byte((byte)'['))
-            {
-                return false;
-            }
-
-            var intervals = default(SmallList<Interval>);
-            if (!Byte((byte)']'))
-            {
-                do
-                {
-                    Instant? from = null;
-                    Instant? to = null;
-                    if (!Byte((byte)'{'))
-                    {
-                        return false;
-                    }
-
-                    do
-                    {
-                        if (!Key(out var key))
-                        {
-                            return false;
-                        }
-
-                        var ok = key.SequenceEqual("from"u8) ? from is null && InstantValue(out from)
-                            : key.SequenceEqual("to"u8) && to is null && InstantValue(out to);
-                        if (!ok)
-                        {
-                            return false;
-                        }
-                    }
-                    while (Byte((byte)','));
-
-                    if (!Byte((byte)'}') || from is null || to is null || to < from)
-                    {
-                        return false;
-                    }
-
-                    intervals.Add(new Interval(from.Value, to.Value));
-                }
-                while (Byte((byte)','));
-
-                if (!Byte((byte)']'))
+                intervals.Add(new Interval(from.Value, to.Value));
+                if (!Next((byte)']', out more))
                 {
                     return false;
                 }
@@ -428,59 +348,106 @@ internal static partial class LeadJsonReader
             disposition = null;
             DispositionOutcome? outcome = null;
             Instant? at = null;
-            var seen = 0;
-            if (!Byte((byte)'{'))
+            if (!Open((byte)'{', (byte)'}', out var members))
             {
                 return false;
             }
 
-            do
+            while (members)
             {
                 if (!Key(out var key))
                 {
                     return false;
                 }
 
-                var which = key.SequenceEqual("outcome"u8) ? 1 : key.SequenceEqual("at"u8) ? 2 : 0;
-                if (which == 0 || (seen & which) != 0)
-                {
-                    return false;
-                }
-
-                seen |= which;
-                if (which == 2)
-                {
-                    if (!InstantValue(out at))
-                    {
-                        return false;
-                    }
-
-                    continue;
-                }
-
-                if (!String(out var raw))
-                {
-                    return false;
-                }
-
-                outcome = raw.SequenceEqual("convert"u8) ? DispositionOutcome.Convert
-                    : raw.SequenceEqual("defer"u8) ? DispositionOutcome.Defer
-                    : raw.SequenceEqual("recycle"u8) ? DispositionOutcome.Recycle
-                    : null;
-                if (outcome is null)
+                var ok = key.SequenceEqual("at"u8)
+                    ? at is null && InstantValue(out at)
+                    : key.SequenceEqual("outcome"u8) && outcome is null && Outcome(out outcome);
+                if (!ok || !Next((byte)'}', out members))
                 {
                     return false;
                 }
             }
-            while (Byte((byte)','));
 
-            if (!Byte((byte)'}') || outcome is null || at is null)
+            if (outcome is null || at is null)
             {
                 return false;
             }
 
             disposition = new LeadDisposition(outcome.Value, at.Value);
             return true;
+        }
+
+        /// <summary>A disposition's outcome as the full pass reads it, here only when written in lower case.</summary>
+        private bool Outcome(out DispositionOutcome? outcome)
+        {
+            outcome = null;
+            if (!String(out var raw))
+            {
+                return false;
+            }
+
+            outcome = raw.SequenceEqual("convert"u8) ? DispositionOutcome.Convert
+                : raw.SequenceEqual("defer"u8) ? DispositionOutcome.Defer
+                : raw.SequenceEqual("recycle"u8) ? DispositionOutcome.Recycle
+                : null;
+            return outcome is not null;
+        }
+
+        private bool Assigned(out LeadAssignment? assigned)
+        {
+            assigned = null;
+            string? tier = null;
+            string? team = null;
+            var seen = 0;
+            if (!Open((byte)'{', (byte)'}', out var members))
+            {
+                return false;
+            }
+
+            while (members)
+            {
+                if (!Key(out var key))
+                {
+                    return false;
+                }
+
+                var which = key.SequenceEqual("tier"u8) ? 1 : key.SequenceEqual("team"u8) ? 2 : 0;
+                if (which == 0 || (seen & which) != 0)
+                {
+                    return false;
+                }
+
+                seen |= which;
+                var ok = Literal("null"u8) || (String(out var raw) && Text(raw, cache: true, out (which == 1 ? ref tier : ref team)));
+                if (!ok || !Next((byte)'}', out members))
+                {
+                    return false;
+                }
+            }
+
+            assigned = tier is null && team is null ? null : new LeadAssignment(tier, team);
+            return true;
+        }
+
+        /// <summary>Reads the opening byte of a list or an object; <paramref name="more"/> is false when it is empty (its closing byte read too).</summary>
+        private bool Open(byte open, byte close, out bool more)
+        {
+            more = false;
+            if (!Byte(open))
+            {
+                return false;
+            }
+
+            more = !Byte(close);
+            return true;
+        }
+
+        /// <summary>Reads what follows an item or a member: a comma (more to come) or the closing byte; anything else is not compact.</summary>
+        private bool Next(byte close, out bool more)
+        {
+            more = Byte((byte)',');
+            return more || Byte(close);
         }
 
         /// <summary>A member's name and its colon.</summary>

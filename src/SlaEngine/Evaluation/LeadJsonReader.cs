@@ -372,13 +372,7 @@ internal static partial class LeadJsonReader
                 return Fail(DiagnosticCodes.LeadWrongType, "a lead must be a JSON object, not " + Kind(_reader.TokenType), null, _reader.TokenStartIndex);
             }
 
-            Instant? mqlAt = null;
-            KeyValuePair<string, LeadValue>[]? attributes = null;
-            ImmutableArray<LeadEvent> events = [];
-            ImmutableArray<LeadTouch> touches = [];
-            var paused = PauseSchedule.Empty;
-            LeadDisposition? disposition = null;
-            LeadAssignment? assigned = null;
+            var lead = default(LeadParts);
             var seen = 0;
             while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -403,13 +397,13 @@ internal static partial class LeadJsonReader
                 var ok = field switch
                 {
                     0 => ReadId(),
-                    1 => ReadInstant("mql_at", out mqlAt),
-                    2 => ReadAttributes(out attributes),
-                    3 => ReadEvents(out events),
-                    4 => ReadTouches(out touches),
-                    5 => ReadPaused(out paused),
-                    6 => ReadDisposition(out disposition),
-                    7 => ReadAssigned(out assigned),
+                    1 => ReadInstant("mql_at", out lead.MqlAt),
+                    2 => ReadAttributes(out lead.Attributes),
+                    3 => ReadEvents(out lead.Events),
+                    4 => ReadTouches(out lead.Touches),
+                    5 => ReadPaused(out lead.Paused),
+                    6 => ReadDisposition(out lead.Disposition),
+                    7 => ReadAssigned(out lead.Assigned),
                     8 => ReadErrorLine(nameAt),
                     _ => Skip(),
                 };
@@ -436,16 +430,7 @@ internal static partial class LeadJsonReader
                 return Fail(DiagnosticCodes.LeadMissingField, "'id' is required and must be a string", "id", 0);
             }
 
-            return new LeadSnapshot(Id)
-            {
-                MqlAt = mqlAt,
-                Events = events,
-                Touches = touches,
-                Paused = paused,
-                Disposition = disposition,
-                Assigned = assigned,
-                SortedAttributeEntries = attributes ?? [],
-            };
+            return lead.Build(Id);
         }
 
         private static readonly string[] RootNames = ["id", "mql_at", "attributes", "events", "touches", "paused", "disposition", "assigned", "error"];
@@ -782,9 +767,9 @@ internal static partial class LeadJsonReader
             return true;
         }
 
-        private bool ReadPaused(out PauseSchedule paused)
+        private bool ReadPaused(out PauseSchedule? paused)
         {
-            paused = PauseSchedule.Empty;
+            paused = null;
             if (_reader.TokenType != JsonTokenType.StartArray)
             {
                 return WrongType("paused", "an array");
