@@ -17,8 +17,8 @@ namespace SlaEngine.Evaluation;
 /// </summary>
 internal static class EvaluationJsonLine
 {
-    /// <summary>The depth the line adds to the writer's: the line, an escalation, its <c>notify</c> list.</summary>
-    private const int Depth = 3;
+    /// <summary>The most depth the line adds to the writer's: the line, its escalations, an escalation, its <c>notify</c> list.</summary>
+    private const int Depth = 4;
 
     /// <summary>The printable ASCII characters the writer's encoder writes as they are (no escape).</summary>
     private static readonly SearchValues<char> Plain = SearchValues.Create(PlainCharacters());

@@ -140,6 +140,8 @@ public sealed class EvaluationJsonLineTests
         Assert.False(TryFast(evaluation, EvaluationJson.WriterOptions with { Indented = true }));
         Assert.False(TryFast(evaluation, new JsonWriterOptions()));
         Assert.False(TryFast(evaluation, new JsonWriterOptions { Encoder = JavaScriptEncoder.Default }));
+        Assert.False(TryFast(evaluation, EvaluationJson.WriterOptions with { MaxDepth = 3 }));
+        Assert.True(TryFast(evaluation, EvaluationJson.WriterOptions with { MaxDepth = 4 }));
         Assert.False(TryFast(evaluation with { Reason = "say \"hi\"" }, EvaluationJson.WriterOptions));
         Assert.Equal(MemberByMember(evaluation), Written(evaluation, EvaluationJson.WriterOptions));
         foreach (var options in new[] { EvaluationJson.WriterOptions with { Indented = true }, new JsonWriterOptions() })
