@@ -91,7 +91,7 @@ internal static partial class LeadJsonReader
                 var ok = (field > 0 && Literal("null"u8)) // null is the same as absent
                     || field switch
                     {
-                        0 => String(out var raw) && Text(raw, cache: false, out id),
+                        0 => String(out var raw) && (id = Text(raw, cache: false)) is not null,
                         1 => InstantValue(out lead.MqlAt),
                         2 => Attributes(out lead.Attributes),
                         3 => Events(out lead.Events),
@@ -120,7 +120,13 @@ internal static partial class LeadJsonReader
 
             while (more)
             {
-                if (entries.Count == 16 || !Key(out var raw) || !Text(raw, cache: true, out var name) || !Value(out var value))
+                if (entries.Count == 16 || !Key(out var raw))
+                {
+                    return false;
+                }
+
+                var name = Text(raw, cache: true);
+                if (!Value(out var value))
                 {
                     return false;
                 }
@@ -156,12 +162,12 @@ internal static partial class LeadJsonReader
             switch (_s[_p])
             {
                 case (byte)'"':
-                    if (!String(out var raw) || !Text(raw, cache: true, out var text))
+                    if (!String(out var raw))
                     {
                         return false;
                     }
 
-                    value = LeadValue.FromString(text);
+                    value = LeadValue.FromString(Text(raw, cache: true));
                     return true;
                 case (byte)'t':
                     value = LeadValue.FromBoolean(true);
@@ -193,39 +199,13 @@ internal static partial class LeadJsonReader
 
             while (more)
             {
-                string? type = null;
-                Instant? at = null;
-                if (!Open((byte)'{', (byte)'}', out var members))
+                if (!Members("type"u8, "at"u8, default, out var type, out var at, out _)
+                    || type is not { } t || !InstantAt(at, out var when) || !Next((byte)']', out more))
                 {
                     return false;
                 }
 
-                while (members)
-                {
-                    if (!Key(out var key))
-                    {
-                        return false;
-                    }
-
-                    var ok = key.SequenceEqual("type"u8)
-                        ? type is null && String(out var raw) && Text(raw, cache: true, out type)
-                        : key.SequenceEqual("at"u8) && at is null && InstantValue(out at);
-                    if (!ok || !Next((byte)'}', out members))
-                    {
-                        return false;
-                    }
-                }
-
-                if (type is null || at is null)
-                {
-                    return false;
-                }
-
-                builder.Add(new LeadEvent(type, at.Value));
-                if (!Next((byte)']', out more))
-                {
-                    return false;
-                }
+                builder.Add(new LeadEvent(Text(_s[t], cache: true), when));
             }
 
             events = builder.ToImmutable();
@@ -243,51 +223,13 @@ internal static partial class LeadJsonReader
 
             while (more)
             {
-                string? channel = null;
-                string? outcome = null;
-                Instant? at = null;
-                var seen = 0;
-                if (!Open((byte)'{', (byte)'}', out var members))
+                if (!Members("channel"u8, "at"u8, "outcome"u8, out var channel, out var at, out var outcome)
+                    || channel is not { } c || !InstantAt(at, out var when) || !Next((byte)']', out more))
                 {
                     return false;
                 }
 
-                while (members)
-                {
-                    if (!Key(out var key))
-                    {
-                        return false;
-                    }
-
-                    var which = key.SequenceEqual("channel"u8) ? 1 : key.SequenceEqual("at"u8) ? 2 : key.SequenceEqual("outcome"u8) ? 4 : 0;
-                    if (which == 0 || (seen & which) != 0)
-                    {
-                        return false;
-                    }
-
-                    seen |= which;
-                    var ok = which switch
-                    {
-                        1 => String(out var raw) && Text(raw, cache: true, out channel),
-                        2 => InstantValue(out at),
-                        _ => Literal("null"u8) || (String(out var raw) && Text(raw, cache: true, out outcome)),
-                    };
-                    if (!ok || !Next((byte)'}', out members))
-                    {
-                        return false;
-                    }
-                }
-
-                if (channel is null || at is null)
-                {
-                    return false;
-                }
-
-                builder.Add(new LeadTouch(channel, at.Value, outcome));
-                if (!Next((byte)']', out more))
-                {
-                    return false;
-                }
+                builder.Add(new LeadTouch(Text(_s[c], cache: true), when, outcome is { } o ? Text(_s[o], cache: true) : null));
             }
 
             touches = builder.ToImmutable();
@@ -305,129 +247,108 @@ internal static partial class LeadJsonReader
 
             while (more)
             {
-                Instant? from = null;
-                Instant? to = null;
-                if (!Open((byte)'{', (byte)'}', out var members))
+                if (!Members("from"u8, "to"u8, default, out var from, out var to, out _)
+                    || !InstantAt(from, out var start) || !InstantAt(to, out var end) || end < start || !Next((byte)']', out more))
                 {
                     return false;
                 }
 
-                while (members)
-                {
-                    if (!Key(out var key))
-                    {
-                        return false;
-                    }
-
-                    var ok = key.SequenceEqual("from"u8) ? from is null && InstantValue(out from)
-                        : key.SequenceEqual("to"u8) && to is null && InstantValue(out to);
-                    if (!ok || !Next((byte)'}', out members))
-                    {
-                        return false;
-                    }
-                }
-
-                if (from is null || to is null || to < from)
-                {
-                    return false;
-                }
-
-                intervals.Add(new Interval(from.Value, to.Value));
-                if (!Next((byte)']', out more))
-                {
-                    return false;
-                }
+                intervals.Add(new Interval(start, end));
             }
 
             paused = PauseSchedule.CreateFrom(intervals.ToImmutable());
             return true;
         }
 
+        /// <summary>A disposition; its outcome as the full pass reads it, here only when written in lower case.</summary>
         private bool Disposition(out LeadDisposition? disposition)
         {
             disposition = null;
-            DispositionOutcome? outcome = null;
-            Instant? at = null;
-            if (!Open((byte)'{', (byte)'}', out var members))
+            if (!Members("outcome"u8, "at"u8, default, out var given, out var at, out _) || given is not { } o || !InstantAt(at, out var when))
             {
                 return false;
             }
 
-            while (members)
-            {
-                if (!Key(out var key))
-                {
-                    return false;
-                }
-
-                var ok = key.SequenceEqual("at"u8)
-                    ? at is null && InstantValue(out at)
-                    : key.SequenceEqual("outcome"u8) && outcome is null && Outcome(out outcome);
-                if (!ok || !Next((byte)'}', out members))
-                {
-                    return false;
-                }
-            }
-
-            if (outcome is null || at is null)
-            {
-                return false;
-            }
-
-            disposition = new LeadDisposition(outcome.Value, at.Value);
-            return true;
-        }
-
-        /// <summary>A disposition's outcome as the full pass reads it, here only when written in lower case.</summary>
-        private bool Outcome(out DispositionOutcome? outcome)
-        {
-            outcome = null;
-            if (!String(out var raw))
-            {
-                return false;
-            }
-
-            outcome = raw.SequenceEqual("convert"u8) ? DispositionOutcome.Convert
-                : raw.SequenceEqual("defer"u8) ? DispositionOutcome.Defer
-                : raw.SequenceEqual("recycle"u8) ? DispositionOutcome.Recycle
+            var text = _s[o];
+            DispositionOutcome? outcome = text.SequenceEqual("convert"u8) ? DispositionOutcome.Convert
+                : text.SequenceEqual("defer"u8) ? DispositionOutcome.Defer
+                : text.SequenceEqual("recycle"u8) ? DispositionOutcome.Recycle
                 : null;
-            return outcome is not null;
+            disposition = outcome is { } known ? new LeadDisposition(known, when) : null;
+            return disposition is not null;
         }
 
         private bool Assigned(out LeadAssignment? assigned)
         {
             assigned = null;
-            string? tier = null;
-            string? team = null;
-            var seen = 0;
-            if (!Open((byte)'{', (byte)'}', out var members))
+            if (!Members("tier"u8, "team"u8, default, out var tier, out var team, out _))
             {
                 return false;
             }
 
-            while (members)
+            assigned = tier is null && team is null ? null
+                : new LeadAssignment(tier is { } r ? Text(_s[r], cache: true) : null, team is { } m ? Text(_s[m], cache: true) : null);
+            return true;
+        }
+
+        /// <summary>
+        /// Reads a flat object whose members are among two or three names, each given at most once, each a string or
+        /// null (null is the same as absent): where each member's text is in the line, or null when it is absent.
+        /// </summary>
+        private bool Members(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, ReadOnlySpan<byte> third, out Range? one, out Range? two, out Range? three)
+        {
+            one = two = three = null;
+            var seen = 0;
+            if (!Open((byte)'{', (byte)'}', out var more))
+            {
+                return false;
+            }
+
+            while (more)
             {
                 if (!Key(out var key))
                 {
                     return false;
                 }
 
-                var which = key.SequenceEqual("tier"u8) ? 1 : key.SequenceEqual("team"u8) ? 2 : 0;
+                var which = key.SequenceEqual(first) ? 1 : key.SequenceEqual(second) ? 2 : !third.IsEmpty && key.SequenceEqual(third) ? 4 : 0;
                 if (which == 0 || (seen & which) != 0)
                 {
                     return false;
                 }
 
                 seen |= which;
-                var ok = Literal("null"u8) || (String(out var raw) && Text(raw, cache: true, out (which == 1 ? ref tier : ref team)));
-                if (!ok || !Next((byte)'}', out members))
+                Range? value = null;
+                if (!Literal("null"u8))
+                {
+                    if (!String(out var raw))
+                    {
+                        return false;
+                    }
+
+                    value = (_p - 1 - raw.Length)..(_p - 1);
+                }
+
+                _ = which switch
+                {
+                    1 => one = value,
+                    2 => two = value,
+                    _ => three = value,
+                };
+                if (!Next((byte)'}', out more))
                 {
                     return false;
                 }
             }
 
-            assigned = tier is null && team is null ? null : new LeadAssignment(tier, team);
             return true;
+        }
+
+        /// <summary>A member's canonical instant; false when it is absent or not canonical.</summary>
+        private readonly bool InstantAt(Range? text, out Instant instant)
+        {
+            instant = default;
+            return text is { } range && InstantText.TryParseCanonicalUtc(_s[range], out instant);
         }
 
         /// <summary>Reads the opening byte of a list or an object; <paramref name="more"/> is false when it is empty (its closing byte read too).</summary>
@@ -475,11 +396,8 @@ internal static partial class LeadJsonReader
         }
 
         /// <summary>The text of a string's bytes, as the full pass makes it: shared through the cache when short.</summary>
-        private readonly bool Text(ReadOnlySpan<byte> raw, bool cache, out string text)
-        {
-            text = cache && raw.Length <= MaxCachedLength ? _strings.Get(raw) : Encoding.UTF8.GetString(raw);
-            return true;
-        }
+        private readonly string Text(ReadOnlySpan<byte> raw, bool cache) =>
+            cache && raw.Length <= MaxCachedLength ? _strings.Get(raw) : Encoding.UTF8.GetString(raw);
 
         private bool InstantValue(out Instant? instant)
         {
